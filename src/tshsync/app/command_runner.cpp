@@ -1,0 +1,168 @@
+#include <tshsync/app/command_runner.hpp>
+
+#include <chrono>
+#include <memory>
+
+#include <tshsync/app/cancellation.hpp>
+#include <tshsync/app/metrics_output.hpp>
+#include <tshsync/app/run_observer.hpp>
+#include <tshsync/core/error.hpp>
+#include <tshsync/core/log.hpp>
+#include <tshsync/db/advisory_lock.hpp>
+#include <tshsync/db/connection.hpp>
+#include <tshsync/db/migrations.hpp>
+#include <tshsync/db/run_ledger.hpp>
+#include <tshsync/util/redact.hpp>
+
+namespace tshsync::app {
+
+namespace {
+
+double epoch_now() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string status_for(core::ExitCode code) {
+  switch (code) {
+    case core::ExitCode::success: return "success";
+    case core::ExitCode::problems: return "problems";
+    case core::ExitCode::partial: return "partial";
+    default: return "failed";
+  }
+}
+
+std::string ledger_status_for(core::ExitCode code) {
+  switch (code) {
+    case core::ExitCode::success:
+    case core::ExitCode::problems: return "success";
+    case core::ExitCode::partial: return "partial";
+    default: return "failed";
+  }
+}
+
+void apply_verbosity(const GlobalOptions& global) {
+  if (global.quiet) core::set_verbosity(core::Verbosity::quiet);
+  else if (global.verbose) core::set_verbosity(core::Verbosity::verbose);
+}
+
+// Runs `work`, turning every way it can fail into an exit code and one line.
+core::ExitCode guarded(const std::function<core::ExitCode()>& work, std::string& error) {
+  try {
+    try {
+      return work();
+    } catch (const core::Error&) {
+      throw;
+    } catch (const pqxx::failure& e) {
+      if (cancel_flag().load()) throw_if_cancelled();
+      db::rethrow_as_error(e);
+    } catch (const std::bad_alloc&) {
+      throw core::Error(core::ExitCode::software, "out of memory");
+    } catch (const std::exception& e) {
+      if (cancel_flag().load()) throw_if_cancelled();
+      throw core::Error(core::ExitCode::software, std::string("unexpected error: ") + e.what());
+    }
+  } catch (const core::Error& e) {
+    error = util::redact(e.what());
+    return e.code();
+  }
+}
+
+}  // namespace
+
+int run_command(const GlobalOptions& global, const CommandSpec& spec, const CommandBody& body) {
+  apply_verbosity(global);
+  install_signal_handlers();
+  RunOutcome outcome;
+  outcome.command = spec.name;
+  outcome.started_at = epoch_now();
+  const auto t0 = std::chrono::steady_clock::now();
+
+  core::Config config;
+  core::RunReport report;
+  std::vector<std::unique_ptr<RunObserver>> observers;
+  bool skipped = false;
+  std::string error;
+
+  const core::ExitCode code = guarded(
+      [&]() -> core::ExitCode {
+        config = core::load_config({global.config_path, global.dsn});
+        observers = make_run_observers(config);
+        for (auto& o : observers) o->run_started(spec.name);
+        auto conn = db::connect(config.database.dsn);
+        if (spec.needs_schema) db::require_current_schema(*conn);
+
+        const bool takes_lock = spec.writes && !spec.dry_run;
+        db::AdvisoryLock lock(*conn, spec.name);
+        if (takes_lock && !lock.try_acquire()) {
+          skipped = true;
+          throw core::temp_fail_error("another " + spec.name + " run holds the lock; skipped");
+        }
+        std::unique_ptr<db::RunLedger> ledger;
+        if (spec.uses_ledger && !spec.dry_run) {
+          ledger = std::make_unique<db::RunLedger>(*conn, spec.name);
+          if (const int orphans = ledger->fail_orphans(); orphans > 0) {
+            core::log_warn("marked {} in_progress {} run(s) left by a killed process as failed", orphans, spec.name);
+            report.set("orphans_failed", orphans);
+          }
+          ledger->start();
+        }
+        std::string body_error;
+        const core::ExitCode body_code = guarded(
+            [&] {
+              RunContext ctx{config, *conn, report, spec.dry_run};
+              const core::ExitCode c = body(ctx);
+              throw_if_cancelled();
+              return c;
+            },
+            body_error);
+        if (ledger) {
+          try {
+            ledger->finish(ledger_status_for(body_code), report.records_synced, body_error, report.counts());
+          } catch (const std::exception& e) {
+            core::log_warn("could not close the sync_logs row: {}", e.what());
+          }
+        }
+        if (!body_error.empty()) throw core::Error(body_code, body_error);
+        return body_code;
+      },
+      error);
+
+  if (!error.empty()) core::log_error("{}", error);
+  outcome.exit_code = core::to_int(code);
+  outcome.status = skipped ? "skipped" : status_for(code);
+  outcome.error = error;
+  outcome.counts = report.counts();
+  if (spec.dry_run) outcome.counts["dry_run"] = true;
+  outcome.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  emit_metrics(config.metrics, outcome);
+  for (auto& o : observers) o->run_finished(outcome);
+  return outcome.exit_code;
+}
+
+int run_offline_command(const GlobalOptions& global, const std::string& name,
+                        const std::function<core::ExitCode(const core::Config&, core::RunReport&)>& body) {
+  apply_verbosity(global);
+  RunOutcome outcome;
+  outcome.command = name;
+  outcome.started_at = epoch_now();
+  const auto t0 = std::chrono::steady_clock::now();
+  core::Config config;
+  core::RunReport report;
+  std::string error;
+  const core::ExitCode code = guarded(
+      [&] {
+        config = core::load_config({global.config_path, global.dsn});
+        return body(config, report);
+      },
+      error);
+  if (!error.empty()) core::log_error("{}", error);
+  outcome.exit_code = core::to_int(code);
+  outcome.status = status_for(code);
+  outcome.error = error;
+  outcome.counts = report.counts();
+  outcome.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  emit_metrics(config.metrics, outcome);
+  return outcome.exit_code;
+}
+
+}  // namespace tshsync::app

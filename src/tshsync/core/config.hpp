@@ -1,0 +1,92 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tshsync::core {
+
+struct DatabaseConfig {
+  // Empty: libpq reads its own environment (PGHOST, PGDATABASE, ...).
+  std::string dsn;
+};
+
+struct MetricsConfig {
+  std::string jsonl_path;    // append one JSON line per run when set
+  std::string textfile_dir;  // Prometheus node_exporter textfile directory when set
+};
+
+struct ZohoConfig {
+  std::string client_id;
+  std::string client_secret;
+  std::string refresh_token;
+  std::string organization_id;
+  std::string product = "books";  // books | inventory
+  std::string dc = "com";         // com, eu, in, com.au, jp, ca, com.cn, sa
+  std::string accounts_url;       // origin override, e.g. http://127.0.0.1:8080
+  std::string api_url;            // origin override
+  int requests_per_minute = 90;   // Zoho allows 100 per organization
+  int daily_call_budget = 0;      // 0: no budget enforced
+  std::string image_url_template = "/api/images/products/{item_id}/image";
+  std::string stock_field = "stock_on_hand";  // or available_stock
+  std::chrono::seconds lookback{std::chrono::minutes(10)};
+  std::chrono::seconds connect_timeout{10};
+  std::chrono::seconds request_timeout{60};
+};
+
+struct SyncConfig {
+  std::string default_pricelist = "Consumer";
+  std::string default_currency = "IQD";
+};
+
+struct ReplayConfig {
+  std::string webhook_secret;
+  std::string signature_header = "X-Zoho-Signature";
+  int max_attempts = 10;
+  // event-type glob ("invoice.*") -> receiver URL, in file order.
+  std::vector<std::pair<std::string, std::string>> targets;
+};
+
+struct AlertsConfig {
+  std::string slack_webhook_url;
+  std::string healthchecks_url;
+  std::chrono::seconds cooldown{std::chrono::hours(1)};
+};
+
+struct HealthConfig {
+  std::chrono::seconds window{std::chrono::hours(1)};
+  std::chrono::seconds stale_after{std::chrono::hours(2)};  // sync success older than this alerts
+  std::chrono::seconds stuck_after{std::chrono::hours(1)};
+};
+
+struct Config {
+  std::string source;  // the file it came from, or "" when none
+  DatabaseConfig database;
+  MetricsConfig metrics;
+  ZohoConfig zoho;
+  SyncConfig sync;
+  ReplayConfig replay;
+  AlertsConfig alerts;
+  HealthConfig health;
+};
+
+// Where the configuration comes from: --config, else TSHSYNC_CONFIG, else
+// /etc/tshsync/tshsync.toml (a missing default file is fine). Environment
+// variables override the file (TSHSYNC_DSN, ZOHO_*, ...); --dsn overrides all.
+struct ConfigSources {
+  std::optional<std::string> config_path;  // --config
+  std::optional<std::string> dsn;          // --dsn
+};
+
+inline constexpr const char* kDefaultConfigPath = "/etc/tshsync/tshsync.toml";
+
+// Throws core::Error (exit 78) naming the file, the key and what is wrong.
+Config load_config(const ConfigSources& sources);
+
+// Parses TOML text (no environment, no permission check): for tests and load_config.
+Config parse_config_text(const std::string& text, const std::string& source_name);
+
+}  // namespace tshsync::core

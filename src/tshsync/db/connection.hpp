@@ -1,0 +1,19 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <pqxx/pqxx>
+
+namespace tshsync::db {
+
+// Opens a connection; an empty DSN lets libpq use its environment (PGHOST...).
+// Throws core::Error: exit 77 when PostgreSQL refuses the credentials, 69 when
+// it cannot be reached. The message never contains the password.
+std::unique_ptr<pqxx::connection> connect(const std::string& dsn);
+
+// Maps a libpqxx failure that escaped a command to the documented exit code
+// (69 for a broken connection, 65 for a data error, 70 otherwise) and message.
+[[noreturn]] void rethrow_as_error(const std::exception& e);
+
+}  // namespace tshsync::db

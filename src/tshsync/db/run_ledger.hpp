@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+namespace tshsync::db {
+
+// A command's row in sync_logs: in_progress while it runs, then success,
+// partial or failed on every way out. Writes are autocommitted, so the row is
+// visible to fix-stuck and health while the run's own transactions are open.
+class RunLedger {
+ public:
+  RunLedger(pqxx::connection& conn, std::string sync_type);
+
+  // Called while holding the command's lock: any in_progress row of this type
+  // belongs to a run that died without finishing (kill -9, power loss).
+  int fail_orphans();
+
+  void start();
+  void finish(const std::string& status, long long records_synced, const std::string& error_message,
+              const nlohmann::json& details);
+  bool started() const { return id_.has_value(); }
+
+ private:
+  pqxx::connection& conn_;
+  std::string sync_type_;
+  std::optional<long long> id_;
+};
+
+}  // namespace tshsync::db

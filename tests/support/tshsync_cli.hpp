@@ -1,0 +1,46 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support/process.hpp"
+#include "support/test_db.hpp"
+
+namespace tshsync::test {
+
+// Runs the built tshsync binary against a test database. The environment is
+// cleaned of TSHSYNC_*/ZOHO_* variables unless `env` sets them; the config
+// path points at a file that does not exist unless `env` sets it.
+ProcessResult tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env = {},
+                      const std::string& input = "", int timeout_s = 300);
+ProcessResult tshsync_raw(const std::vector<std::string>& args, const Env& env = {}, const std::string& input = "",
+                          int timeout_s = 300);
+
+// The metrics line: the last non-empty line of stdout, parsed.
+nlohmann::json metrics_of(const ProcessResult& r);
+
+// A readable dump for failed CHECKs.
+std::string describe(const ProcessResult& r);
+
+// Applies every migration with the binary (fails the test if it fails).
+void migrate(const TestDatabase& db);
+
+// Path of a file in the source tree (tests/data/..., sql/...).
+std::string source_path(const std::string& relative);
+
+// A temporary directory removed at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  void write(const std::string& name, const std::string& content, unsigned mode = 0600) const;
+
+ private:
+  std::string path_;
+};
+
+}  // namespace tshsync::test
