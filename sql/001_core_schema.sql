@@ -23,7 +23,7 @@ BEGIN
     JOIN pg_attribute a ON a.attrelid = p_table AND a.attname = c.name;
     IF EXISTS (SELECT 1 FROM pg_index i
                WHERE i.indrelid = p_table AND i.indisunique AND i.indpred IS NULL
-                 AND i.indkey::int2[] = v_attnums) THEN
+                 AND i.indkey::text = array_to_string(v_attnums, ' ')) THEN
         RETURN;
     END IF;
     EXECUTE format('CREATE UNIQUE INDEX %I ON %s (%s)', p_name, p_table,
