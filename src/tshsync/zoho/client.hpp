@@ -1,0 +1,82 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <tshsync/core/config.hpp>
+#include <tshsync/core/error.hpp>
+
+namespace tshsync::zoho {
+
+using Query = std::vector<std::pair<std::string, std::string>>;
+
+// The daily call budget ([zoho].daily_call_budget) is spent: the caller
+// checkpoints and the run exits 75; the next run resumes.
+class BudgetExhausted : public core::Error {
+ public:
+  explicit BudgetExhausted(const std::string& message) : core::Error(core::ExitCode::temp_fail, message) {}
+};
+
+struct PageContext {
+  int page = 1;
+  bool has_more_page = false;
+};
+
+// Return false to stop paging early.
+using PageCallback = std::function<bool(const nlohmann::json& records, const PageContext& context)>;
+
+// Talks to Zoho Books (/books/v3) or Inventory (/inventory/v1) for one
+// organization: OAuth access token cached in PostgreSQL and shared by every
+// run and host, a rate limiter whose account lives in PostgreSQL (the limit
+// belongs to the organization, not to one process), retries with backoff,
+// and response envelope checks (`code` must be 0, bodies must be JSON).
+//
+// Errors are core::Error with the documented exit code: 69 Zoho unreachable
+// or still failing after retries, 75 rate-limited / token throttled, 77
+// credentials refused, 78 configuration missing or invalid; BudgetExhausted
+// (75) when the daily budget is spent.
+class Client {
+ public:
+  // `dsn` opens the client's own PostgreSQL connection for the token cache and
+  // the rate account, so their commits never depend on the caller's transaction.
+  Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel = nullptr);
+  ~Client();
+  Client(const Client&) = delete;
+  Client& operator=(const Client&) = delete;
+
+  // GET {api}/{books/v3|inventory/v1}{path}?organization_id=..&params; returns
+  // the whole parsed envelope after checking code == 0.
+  nlohmann::json get(const std::string& path, const Query& params = {});
+
+  // Like get(), but Zoho's "does not exist" (HTTP 404 / code 1002) is empty.
+  std::optional<nlohmann::json> get_if_exists(const std::string& path, const Query& params = {});
+
+  // Pages through a list endpoint (page=1.., per_page=200), handing each
+  // page's `collection_key` array to on_page as soon as it arrives; never
+  // holds more than one page.
+  void for_each_page(const std::string& path, const Query& params, const std::string& collection_key,
+                     const PageCallback& on_page);
+
+  // API requests sent (token requests not included), for the `api_calls` count.
+  int64_t api_calls() const;
+
+  bool is_inventory() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Checks the [zoho] settings a Zoho command needs (ids, secrets, hosts) and
+// throws config_error naming what is missing.
+void require_zoho_config(const core::ZohoConfig& config);
+
+}  // namespace tshsync::zoho
