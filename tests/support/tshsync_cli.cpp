@@ -23,18 +23,18 @@ Env clean_env(const Env& extra) {
 }
 }  // namespace
 
-ProcessResult tshsync_raw(const std::vector<std::string>& args, const Env& env, const std::string& input,
+ProcessResult run_tshsync_raw(const std::vector<std::string>& args, const Env& env, const std::string& input,
                           int timeout_s) {
   std::vector<std::string> argv{TSHSYNC_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, clean_env(env), input, timeout_s);
 }
 
-ProcessResult tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env,
+ProcessResult run_tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env,
                       const std::string& input, int timeout_s) {
   Env with_dsn = env;
   if (!with_dsn.count("TSHSYNC_DSN")) with_dsn["TSHSYNC_DSN"] = db.dsn();
-  return tshsync_raw(args, with_dsn, input, timeout_s);
+  return run_tshsync_raw(args, with_dsn, input, timeout_s);
 }
 
 nlohmann::json metrics_of(const ProcessResult& r) {
@@ -58,11 +58,23 @@ std::string describe(const ProcessResult& r) {
 }
 
 void migrate(const TestDatabase& db) {
-  const auto r = tshsync(db, {"migrate", "--quiet"});
+  const auto r = run_tshsync(db, {"migrate", "--quiet"});
   if (r.exit_code != 0) throw std::runtime_error("migrate failed: " + describe(r));
 }
 
 std::string source_path(const std::string& relative) { return std::string(TSHSYNC_SOURCE_DIR) + "/" + relative; }
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void seed_audit_erp(TestDatabase& db) {
+  db.exec(read_text(source_path("tests/data/audit_erp.sql")));
+  migrate(db);
+  db.exec(read_text(source_path("tests/data/audit_history.sql")));
+}
 
 TempDir::TempDir() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "tshsync-test-XXXXXX").string();

@@ -13,9 +13,9 @@ namespace tshsync::test {
 // Runs the built tshsync binary against a test database. The environment is
 // cleaned of TSHSYNC_*/ZOHO_* variables unless `env` sets them; the config
 // path points at a file that does not exist unless `env` sets it.
-ProcessResult tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env = {},
+ProcessResult run_tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env = {},
                       const std::string& input = "", int timeout_s = 300);
-ProcessResult tshsync_raw(const std::vector<std::string>& args, const Env& env = {}, const std::string& input = "",
+ProcessResult run_tshsync_raw(const std::vector<std::string>& args, const Env& env = {}, const std::string& input = "",
                           int timeout_s = 300);
 
 // The metrics line: the last non-empty line of stdout, parsed.
@@ -29,6 +29,13 @@ void migrate(const TestDatabase& db);
 
 // Path of a file in the source tree (tests/data/..., sql/...).
 std::string source_path(const std::string& relative);
+
+// The whole content of a file.
+std::string read_text(const std::string& path);
+
+// Loads the audit-shaped ERP (tests/data/audit_erp.sql) into a fresh database,
+// then migrates it, then adds the audit's history (audit_history.sql).
+void seed_audit_erp(TestDatabase& db);
 
 // A temporary directory removed at destruction.
 class TempDir {
