@@ -24,6 +24,8 @@ using namespace tshsync::http;
 using Kind = TransportError::Kind;
 using Clock = std::chrono::steady_clock;
 
+TEST_SUITE_BEGIN("http");
+
 namespace {
 
 // A real HTTP server on 127.0.0.1 with an ephemeral port, run in a thread.
@@ -447,3 +449,5 @@ TEST_CASE("perform_with_retry stops waiting when cancelled") {
   CHECK(slices == 3);
   CHECK(hits == 1);
 }
+
+TEST_SUITE_END();

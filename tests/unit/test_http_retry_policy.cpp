@@ -23,6 +23,8 @@ using tshsync::http::RetryPolicy;
 using tshsync::http::TransportError;
 using tshsync::http::Verdict;
 
+TEST_SUITE_BEGIN("http");
+
 namespace {
 
 Response response_with(long status, const std::string& name, const std::string& value) {
@@ -222,3 +224,5 @@ TEST_CASE("RetryPolicy::backoff with the real clock") {
   const Response response = response_with(503, "retry-after", "2");
   CHECK(policy.backoff(1, &response, 0.0) == 2s);
 }
+
+TEST_SUITE_END();

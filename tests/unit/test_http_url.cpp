@@ -9,6 +9,8 @@ using tshsync::core::Error;
 using tshsync::core::ExitCode;
 using namespace tshsync::http;
 
+TEST_SUITE_BEGIN("http");
+
 namespace {
 
 // The exit code require_safe_url throws with, or success when it accepts.
@@ -129,3 +131,5 @@ TEST_CASE("redact_url_query") {
   CHECK(redact_url_query("https://user:pass@h/p?a=1") == "https://***@h/p?a=***");
   CHECK(redact_url_query("https://h/p?") == "https://h/p?");
 }
+
+TEST_SUITE_END();
