@@ -1,5 +1,6 @@
 #include <tshsync/core/config.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -227,11 +228,15 @@ Config parse_config_text(const std::string& text, const std::string& source_name
   replay.string("signature_header", c.replay.signature_header);
   replay.integer("max_attempts", c.replay.max_attempts, 1, 10);
   if (const toml::table* targets = replay.subtable("targets")) {
+    // toml++ iterates keys sorted; the first matching glob wins, so keep file order.
+    std::vector<std::pair<toml::source_position, std::pair<std::string, std::string>>> ordered;
     for (const auto& [key, node] : *targets) {
       if (!node.is_string())
         throw config_error(source_name + ": replay.targets.\"" + std::string(key.str()) + "\" must be a URL string");
-      c.replay.targets.emplace_back(std::string(key.str()), *node.value<std::string>());
+      ordered.push_back({node.source().begin, {std::string(key.str()), *node.value<std::string>()}});
     }
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& entry : ordered) c.replay.targets.push_back(std::move(entry.second));
   }
   replay.finish();
 

@@ -1,0 +1,85 @@
+#include <doctest/doctest.h>
+
+#include <tshsync/core/config.hpp>
+#include <tshsync/core/error.hpp>
+
+using namespace tshsync::core;
+
+namespace {
+ExitCode code_of(const std::string& text) {
+  try {
+    parse_config_text(text, "test.toml");
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return ExitCode::success;
+}
+
+std::string message_of(const std::string& text) {
+  try {
+    parse_config_text(text, "test.toml");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+}  // namespace
+
+TEST_SUITE("core") {
+  TEST_CASE("parse_config_text reads every section") {
+    const Config c = parse_config_text(R"(
+[database]
+dsn = "dbname=erp"
+[metrics]
+jsonl_path = "/var/log/tshsync/metrics.jsonl"
+textfile_dir = "/var/lib/node_exporter"
+[zoho]
+organization_id = "123"
+product = "inventory"
+dc = "eu"
+requests_per_minute = 80
+lookback = "15m"
+[sync]
+default_pricelist = "Retail"
+[replay]
+max_attempts = 7
+[replay.targets]
+"invoice.*" = "http://127.0.0.1:8000/api/zoho/sync-invoices"
+"contact.*" = "http://127.0.0.1:8000/api/zoho/sync-customers"
+[alerts]
+cooldown = "30m"
+[health]
+window = "2h"
+)",
+                                       "test.toml");
+    CHECK(c.database.dsn == "dbname=erp");
+    CHECK(c.zoho.product == "inventory");
+    CHECK(c.zoho.requests_per_minute == 80);
+    CHECK(c.zoho.lookback == std::chrono::minutes(15));
+    CHECK(c.sync.default_pricelist == "Retail");
+    CHECK(c.replay.max_attempts == 7);
+    REQUIRE(c.replay.targets.size() == 2);
+    CHECK(c.replay.targets[0].first == "invoice.*");
+    CHECK(c.alerts.cooldown == std::chrono::minutes(30));
+    CHECK(c.health.window == std::chrono::hours(2));
+  }
+
+  TEST_CASE("an unknown key is an error that names it") {
+    CHECK(code_of("[zoho]\nclient_secert = \"x\"\n") == ExitCode::config);
+    CHECK(message_of("[zoho]\nclient_secert = \"x\"\n").find("zoho.client_secert") != std::string::npos);
+    CHECK(message_of("[zohoo]\n").find("zohoo") != std::string::npos);
+  }
+
+  TEST_CASE("wrong types and values are configuration errors") {
+    CHECK(code_of("[zoho]\nrequests_per_minute = \"fast\"\n") == ExitCode::config);
+    CHECK(code_of("[zoho]\nrequests_per_minute = 0\n") == ExitCode::config);
+    CHECK(code_of("[zoho]\nlookback = \"soon\"\n") == ExitCode::config);
+    CHECK(code_of("[replay]\nmax_attempts = 11\n") == ExitCode::config);
+    CHECK(code_of("[replay.targets]\n\"invoice.*\" = 3\n") == ExitCode::config);
+    CHECK(code_of("this is not toml") == ExitCode::config);
+  }
+
+  TEST_CASE("a TOML syntax error names the line") {
+    CHECK(message_of("[database]\ndsn = \n").find("test.toml:2") != std::string::npos);
+  }
+}
