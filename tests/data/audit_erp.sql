@@ -57,7 +57,7 @@ FROM generate_series(1, 1356) AS i;
 -- 1072's empty string counts as "no image" too: 71 = 1001..1071 ... minus none;
 -- keep exactly 71 by giving 1071 an image back.
 UPDATE products SET image_url = '/api/images/products/4815000000001071/image' WHERE id = 1071;
-SELECT setval('products_id_seq', 1356);
+DO $$ BEGIN PERFORM setval('products_id_seq', 1356); END $$;
 
 -- Prices: every active product 1..1215 is in Consumer; every third also in
 -- Wholesale, every seventh in Retailer USD. 1216..1319 (104) have none.

@@ -1,8 +1,9 @@
 -- The run and webhook history the audit found (sync_logs, webhook_logs).
--- Works before or after `tshsync migrate` (it creates the ERP's tables only
--- when they are missing). Webhook events are dated within the last hour so
+-- Needs the products table (item events name existing items' Zoho ids);
+-- creates sync_logs and webhook_logs only when they are missing. Webhook events are dated within the last hour so
 -- `health --window 1h` sees the audit's breakdown; 3,000 older events (120
 -- days ago) give archive-logs something to move.
+SET client_min_messages = warning;
 CREATE TABLE IF NOT EXISTS sync_logs (
     id             serial PRIMARY KEY,
     sync_type      text NOT NULL,
@@ -61,8 +62,11 @@ SELECT 'evt-' || event_type || '-' || status || '-' || n,
        status,
        CASE
            WHEN event_type LIKE 'item.%' THEN
-               jsonb_build_object('item', jsonb_build_object('item_id', '48150000000' || lpad(((n * 7) % 1319 + 1)::text, 5, '0'),
-                                                            'name', 'Product ' || ((n * 7) % 1319 + 1)))
+               jsonb_build_object('item', jsonb_build_object(
+                   'item_id', COALESCE((SELECT zoho_item_id FROM products WHERE is_active ORDER BY id
+                                        OFFSET (n * 7) % 1319 LIMIT 1),
+                                       '48150000000' || lpad(((n * 7) % 1319 + 1)::text, 5, '0')),
+                   'name', 'Product ' || ((n * 7) % 1319 + 1)))
            WHEN event_type LIKE 'invoice.%' THEN
                jsonb_build_object('invoice', jsonb_build_object('invoice_id', '4815000000200' || lpad(n::text, 3, '0'),
                                                                'total', 25000 + n))
