@@ -37,6 +37,7 @@ bool lock_is_held(pqxx::connection& conn, const std::string& command) {
       .exec_params(
           "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
           " AND classid = $1::bigint::oid AND objid = $2::bigint::oid AND objsubid = 2"
+          " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
           " AND pid <> pg_backend_pid())",
           key.classid, key.objid)[0][0]
       .as<bool>();

@@ -1,0 +1,94 @@
+#include <tshsync/repair/archive_logs.hpp>
+
+#include <algorithm>
+#include <string>
+
+namespace tshsync::repair {
+
+namespace {
+
+// One batch, one statement: the delete and the insert commit together. A row
+// already in the archive (an earlier copy) is removed from webhook_logs and
+// not duplicated. Unresolved dead-letter entries keep their own copy of the
+// event type and payload (no foreign key), so archiving their log row is safe.
+constexpr const char* kMoveBatch =
+    "WITH moved AS ("
+    "  DELETE FROM webhook_logs WHERE id IN ("
+    "    SELECT id FROM webhook_logs WHERE created_at < $1::timestamptz"
+    "    ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)"
+    "  RETURNING id, event_id, event_type, status, payload, error_message, created_at),"
+    " archived AS ("
+    "  INSERT INTO webhook_logs_archive (id, event_id, event_type, status, payload, error_message, created_at)"
+    "  SELECT id, event_id, event_type, status, payload, error_message, created_at FROM moved"
+    "  ON CONFLICT (id) DO NOTHING RETURNING 1)"
+    " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM archived)";
+
+constexpr const char* kDeleteMetricsBatch =
+    "DELETE FROM webhook_health_metrics WHERE id IN ("
+    "  SELECT id FROM webhook_health_metrics WHERE recorded_at < $1::timestamptz"
+    "  ORDER BY recorded_at LIMIT $2 FOR UPDATE SKIP LOCKED)";
+
+// Fixed once per run, so rows that age past the threshold while the run goes
+// on do not keep it going.
+std::string cutoff_of(pqxx::connection& conn, std::chrono::seconds older_than) {
+  pqxx::nontransaction tx(conn);
+  return tx.exec_params("SELECT (now() - $1::bigint * interval '1 second')::text",
+                        static_cast<long long>(older_than.count()))[0][0]
+      .as<std::string>();
+}
+
+long long count_older(pqxx::connection& conn, const char* sql, const std::string& cutoff) {
+  pqxx::nontransaction tx(conn);
+  return tx.exec_params(sql, cutoff)[0][0].as<long long>();
+}
+
+// Runs `batch` in its own transaction until it affects fewer than batch_size
+// rows. A batch that fails to commit ends the run with an exception, so the
+// totals it added are never reported.
+template <typename Batch>
+void run_batches(pqxx::connection& conn, const ArchiveLogsOptions& options, ArchiveLogsResult& result, int& batches,
+                 Batch batch) {
+  for (;;) {
+    const auto t0 = std::chrono::steady_clock::now();
+    pqxx::work tx(conn);
+    const long long affected = batch(tx);
+    tx.commit();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    result.max_batch_seconds = std::max(result.max_batch_seconds, seconds);
+    ++batches;
+    if (options.after_batch) options.after_batch(result);
+    if (affected < options.batch_size) return;
+  }
+}
+
+}  // namespace
+
+ArchiveLogsResult archive_logs(pqxx::connection& conn, const ArchiveLogsOptions& options) {
+  const std::string logs_cutoff = cutoff_of(conn, options.older_than);
+  const std::string metrics_cutoff = cutoff_of(conn, options.metrics_older_than);
+  ArchiveLogsResult result;
+  if (options.dry_run) {
+    result.archived =
+        count_older(conn, "SELECT count(*) FROM webhook_logs WHERE created_at < $1::timestamptz", logs_cutoff);
+    result.deleted_metrics = count_older(
+        conn, "SELECT count(*) FROM webhook_health_metrics WHERE recorded_at < $1::timestamptz", metrics_cutoff);
+    return result;
+  }
+
+  run_batches(conn, options, result, result.batches, [&](pqxx::work& tx) {
+    const auto row = tx.exec_params(kMoveBatch, logs_cutoff, options.batch_size)[0];
+    const long long moved = row[0].as<long long>();
+    result.archived += moved;
+    result.already_archived += moved - row[1].as<long long>();
+    return moved;
+  });
+  run_batches(conn, options, result, result.metrics_batches, [&](pqxx::work& tx) {
+    const auto deleted =
+        static_cast<long long>(tx.exec_params(kDeleteMetricsBatch, metrics_cutoff, options.batch_size).affected_rows());
+    result.deleted_metrics += deleted;
+    return deleted;
+  });
+  return result;
+}
+
+}  // namespace tshsync::repair

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+namespace tshsync::repair {
+
+struct BackfillPricesOptions {
+  std::string pricelist;                // the list the base prices go into
+  std::optional<std::string> currency;  // empty: the list's own currency, else fallback_currency
+  std::string fallback_currency = "IQD";
+  bool dry_run = false;
+};
+
+// A product left without a price because it has no usable base price.
+struct SkippedProduct {
+  long long id = 0;
+  std::string zoho_item_id;  // "" when the ERP never linked it to Zoho
+};
+
+struct BackfillPricesResult {
+  std::string currency;  // the currency the rows were written in
+  long long backfilled = 0;
+  long long skipped = 0;
+  std::vector<SkippedProduct> skipped_sample;  // the first few, by id
+};
+
+// Gives every active product that has no price in any list its base price in
+// `pricelist`. Products without a positive base price are counted as skipped
+// and left for a human. One transaction; idempotent. A missing price list is
+// core::data_error naming the lists that exist.
+BackfillPricesResult backfill_prices(pqxx::connection& conn, const BackfillPricesOptions& options);
+
+}  // namespace tshsync::repair
