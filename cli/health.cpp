@@ -1,0 +1,43 @@
+// tshsync health: judges webhooks, syncs, stuck jobs, dead letters and prices
+// against the audit's P1-P4 escalation table; records the figures.
+#include "cli/command_registry.hpp"
+
+#include <tshsync/app/health_command.hpp>
+#include <tshsync/util/duration.hpp>
+
+namespace tshsync::cli {
+namespace {
+
+void setup(CLI::App& app, Shared& shared) {
+  auto* cmd = app.add_subcommand(
+      "health", "Check webhook success rates, scheduled syncs, stuck jobs, dead letters and unpriced products; alert P1-P4");
+  auto options = std::make_shared<app::HealthOptions>();
+  auto window = std::make_shared<std::string>();
+  cmd->add_option("--window", *window, "How far back to judge webhook events (default: [health].window, 1h)")
+      ->check(duration_validator());
+  cmd->add_flag("--json", options->json, "Print the full report as one JSON document on stdout, before the metrics line");
+  cmd->footer(std::string(
+      "Checks and priorities (the audit's escalation table):\n"
+      "  webhook success rate per event type, ignored events counted as failures, more than 5 events:\n"
+      "      below 50% P1, below 90% P2\n"
+      "  signature failures (signature_missing/signature_invalid errors, errors naming the signature):\n"
+      "      more than 50 P1, any P2\n"
+      "  sync jobs in_progress longer than [health].stuck_after: P2\n"
+      "  pull-products, pull-stock, pull-prices, replay-dlq: no success within [health].stale_after P2;\n"
+      "      never run at all P3 (not scheduled yet); all of those that ran failing for over 1h P1\n"
+      "  dead letters: retries exhausted P2 (up to 5 named), waiting for a human P3\n"
+      "  active products without any price: more than 100 P2, any P3\n"
+      "Every figure is recorded in webhook_health_metrics. Exit 1 when any alert fires.\n\n") +
+      cmd->get_footer());
+  cmd->callback([&shared, options, window] {
+    if (!window->empty()) options->window = util::parse_duration(*window);
+    app::CommandSpec spec{"health", true, false, true, false};
+    shared.exit_code =
+        app::run_command(shared.global, spec, [options](app::RunContext& ctx) { return app::health_command(ctx, *options); });
+  });
+}
+
+const bool registered = register_command(80, setup);
+
+}  // namespace
+}  // namespace tshsync::cli
