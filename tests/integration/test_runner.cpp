@@ -122,3 +122,17 @@ TEST_SUITE("runner") {
     }
   }
 }
+
+TEST_SUITE("runner") {
+  TEST_CASE("the integrity trigger follows [sync].default_pricelist from the configuration") {
+    TestDatabase db;
+    migrate(db);
+    TempDir dir;
+    dir.write("c.toml", "[sync]\ndefault_pricelist = \"Retail\"\n");
+    db.exec("INSERT INTO pricelists (name, currency) VALUES ('Consumer', 'IQD'), ('Retail', 'IQD')");
+    auto r = run_tshsync(db, {"--config", dir.file("c.toml"), "fix-stuck"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    db.exec("INSERT INTO products (zoho_item_id, name, price) VALUES ('a', 'A', 100)");
+    CHECK(db.text("SELECT l.name FROM product_prices pp JOIN pricelists l ON l.id = pp.pricelist_id") == "Retail");
+  }
+}

@@ -97,6 +97,15 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
           skipped = true;
           throw core::temp_fail_error("another " + spec.name + " run holds the lock; skipped");
         }
+        // The integrity trigger reads the default list from the database; the
+        // operator sets it in the configuration. Every writing run aligns them.
+        if (takes_lock && spec.needs_schema) {
+          pqxx::nontransaction tx(*conn);
+          tx.exec_params(
+              "UPDATE tshsync_settings SET value = $1, updated_at = now()"
+              " WHERE key = 'default_pricelist' AND value IS DISTINCT FROM $1",
+              config.sync.default_pricelist);
+        }
         std::unique_ptr<db::RunLedger> ledger;
         if (spec.uses_ledger && !spec.dry_run) {
           ledger = std::make_unique<db::RunLedger>(*conn, spec.name);
