@@ -128,3 +128,25 @@ TEST_SUITE("archive-logs") {
     CHECK(bad_config.err.find("secret") == std::string::npos);
   }
 }
+
+TEST_SUITE("archive-logs") {
+  TEST_CASE("archive-logs keeps old failed events until replay-dlq has queued them") {
+    TestDatabase db;
+    migrate(db);
+    db.exec("INSERT INTO webhook_logs (event_type, status, payload, error_message, created_at) VALUES"
+            " ('invoice.create', 'error', '{\"invoice\":{\"invoice_id\":\"1\"}}', 'receiver down', now() - interval '200 days'),"
+            " ('invoice.create', 'success', '{}', NULL, now() - interval '200 days')");
+    auto first = run_tshsync(db, {"archive-logs"});
+    REQUIRE_MESSAGE(first.exit_code == 0, describe(first));
+    CHECK(metrics_of(first)["archived"] == 1);
+    CHECK(metrics_of(first)["held_for_replay"] == 1);
+    CHECK(db.count("SELECT count(*) FROM webhook_logs WHERE status = 'error'") == 1);
+    // Once queued (replay-dlq's intake), the row may go.
+    db.exec("INSERT INTO webhook_dead_letter_queue (original_webhook_log_id, event_type, payload, failure_reason)"
+            " SELECT id, event_type, payload, error_message FROM webhook_logs WHERE status = 'error'");
+    auto second = run_tshsync(db, {"archive-logs"});
+    REQUIRE_MESSAGE(second.exit_code == 0, describe(second));
+    CHECK(metrics_of(second)["archived"] == 1);
+    CHECK(db.count("SELECT count(*) FROM webhook_logs") == 0);
+  }
+}

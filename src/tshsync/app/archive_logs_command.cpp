@@ -14,6 +14,7 @@ namespace {
 void report_counts(core::RunReport& report, const repair::ArchiveLogsResult& r) {
   report.set("archived", r.archived);
   report.set("already_archived", r.already_archived);
+  report.set("held_for_replay", r.held_for_replay);
   report.set("deleted_metrics", r.deleted_metrics);
   report.set("batches", r.batches);
   report.set("metrics_batches", r.metrics_batches);
@@ -49,6 +50,8 @@ core::ExitCode archive_logs_command(RunContext& ctx, const ArchiveLogsCommandOpt
   else
     core::log_info("archived {} webhook log(s) older than {} in {} batch(es), deleted {} health metric(s) older than {}",
                    result.archived, logs_age, result.batches, result.deleted_metrics, metrics_age);
+  if (result.held_for_replay > 0)
+    core::log_info("kept {} old failed webhook events until replay-dlq has queued them", result.held_for_replay);
   if (result.already_archived > 0)
     core::log_info("{} of them were already in the archive and were not copied twice", result.already_archived);
   return core::ExitCode::success;

@@ -7,14 +7,21 @@ namespace tshsync::repair {
 
 namespace {
 
+// Which old rows may move: a failed event stays until replay-dlq has taken it
+// into the dead-letter queue, or retention would lose it before intake saw it.
+// Queued entries keep their own copy of the event type and payload (no foreign
+// key), so archiving their log row is safe.
+const std::string kArchivable =
+    " created_at < $1::timestamptz AND (status IS DISTINCT FROM 'error' OR EXISTS"
+    " (SELECT 1 FROM webhook_dead_letter_queue q WHERE q.original_webhook_log_id = webhook_logs.id))";
+
 // One batch, one statement: the delete and the insert commit together. A row
 // already in the archive (an earlier copy) is removed from webhook_logs and
-// not duplicated. Unresolved dead-letter entries keep their own copy of the
-// event type and payload (no foreign key), so archiving their log row is safe.
-constexpr const char* kMoveBatch =
+// not duplicated.
+const std::string kMoveBatch =
     "WITH moved AS ("
     "  DELETE FROM webhook_logs WHERE id IN ("
-    "    SELECT id FROM webhook_logs WHERE created_at < $1::timestamptz"
+    "    SELECT id FROM webhook_logs WHERE" + kArchivable +
     "    ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)"
     "  RETURNING id, event_id, event_type, status, payload, error_message, created_at),"
     " archived AS ("
@@ -37,7 +44,7 @@ std::string cutoff_of(pqxx::connection& conn, std::chrono::seconds older_than) {
       .as<std::string>();
 }
 
-long long count_older(pqxx::connection& conn, const char* sql, const std::string& cutoff) {
+long long count_older(pqxx::connection& conn, const std::string& sql, const std::string& cutoff) {
   pqxx::nontransaction tx(conn);
   return tx.exec_params(sql, cutoff)[0][0].as<long long>();
 }
@@ -68,8 +75,7 @@ ArchiveLogsResult archive_logs(pqxx::connection& conn, const ArchiveLogsOptions&
   const std::string metrics_cutoff = cutoff_of(conn, options.metrics_older_than);
   ArchiveLogsResult result;
   if (options.dry_run) {
-    result.archived =
-        count_older(conn, "SELECT count(*) FROM webhook_logs WHERE created_at < $1::timestamptz", logs_cutoff);
+    result.archived = count_older(conn, "SELECT count(*) FROM webhook_logs WHERE" + kArchivable, logs_cutoff);
     result.deleted_metrics = count_older(
         conn, "SELECT count(*) FROM webhook_health_metrics WHERE recorded_at < $1::timestamptz", metrics_cutoff);
     return result;
@@ -82,6 +88,11 @@ ArchiveLogsResult archive_logs(pqxx::connection& conn, const ArchiveLogsOptions&
     result.already_archived += moved - row[1].as<long long>();
     return moved;
   });
+  result.held_for_replay = count_older(
+      conn,
+      "SELECT count(*) FROM webhook_logs WHERE created_at < $1::timestamptz AND status = 'error'"
+      " AND NOT EXISTS (SELECT 1 FROM webhook_dead_letter_queue q WHERE q.original_webhook_log_id = webhook_logs.id)",
+      logs_cutoff);
   run_batches(conn, options, result, result.metrics_batches, [&](pqxx::work& tx) {
     const auto deleted =
         static_cast<long long>(tx.exec_params(kDeleteMetricsBatch, metrics_cutoff, options.batch_size).affected_rows());
