@@ -13,6 +13,7 @@
 
 #include <tshsync/core/config.hpp>
 #include <tshsync/core/error.hpp>
+#include <tshsync/zoho/client_tuning.hpp>
 
 namespace tshsync::zoho {
 
@@ -48,6 +49,9 @@ class Client {
   // `dsn` opens the client's own PostgreSQL connection for the token cache and
   // the rate account, so their commits never depend on the caller's transaction.
   Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel = nullptr);
+  // The same with other retry waits and limits (tests shorten them).
+  Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel,
+         const ClientTuning& tuning);
   ~Client();
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
@@ -56,7 +60,8 @@ class Client {
   // the whole parsed envelope after checking code == 0.
   nlohmann::json get(const std::string& path, const Query& params = {});
 
-  // Like get(), but Zoho's "does not exist" (HTTP 404 / code 1002) is empty.
+  // Like get(), but Zoho's "does not exist" (code 1002, sent with HTTP 404) is
+  // empty; a 404 for a path Zoho does not know (code 5) stays an error.
   std::optional<nlohmann::json> get_if_exists(const std::string& path, const Query& params = {});
 
   // Pages through a list endpoint (page=1.., per_page=200), handing each
@@ -69,6 +74,9 @@ class Client {
   int64_t api_calls() const;
 
   bool is_inventory() const;
+
+  // Token requests this client sent (attempts, retries included).
+  int64_t token_requests() const;
 
  private:
   struct Impl;

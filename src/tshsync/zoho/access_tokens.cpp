@@ -1,0 +1,157 @@
+#include <tshsync/zoho/access_tokens.hpp>
+
+#include <ctime>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include <tshsync/core/error.hpp>
+#include <tshsync/core/log.hpp>
+#include <tshsync/http/url.hpp>
+#include <tshsync/util/redact.hpp>
+#include <tshsync/zoho/cache_key.hpp>
+#include <tshsync/zoho/pause.hpp>
+#include <tshsync/zoho/refresh_lock.hpp>
+#include <tshsync/zoho/token_response.hpp>
+
+namespace tshsync::zoho {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// "14:07" local time, rounded up so retrying at that minute is never too early.
+std::string clock_text(SystemTime when) {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+  const time_t rounded = static_cast<time_t>((seconds + 59) / 60 * 60);
+  std::tm local{};
+  localtime_r(&rounded, &local);
+  return fmt::format("{:02}:{:02}", local.tm_hour, local.tm_min);
+}
+
+std::string outcome_of(TokenVerdict verdict) {
+  switch (verdict) {
+    case TokenVerdict::minted: return "minted";
+    case TokenVerdict::throttled: return "throttled";
+    case TokenVerdict::refused: return "refused";
+    case TokenVerdict::retry:
+    case TokenVerdict::fail: return "failed";
+  }
+  return "failed";
+}
+
+}  // namespace
+
+AccessTokens::AccessTokens(const core::ZohoConfig& config, std::string token_url, TokenStore& store,
+                           http::HttpClient& http, const ClientTuning& tuning, const std::atomic<bool>* cancel)
+    : config_(config), token_url_(std::move(token_url)), store_(store), http_(http), tuning_(tuning), cancel_(cancel) {}
+
+std::string AccessTokens::current() {
+  if (!token_.empty() && Clock::now() < good_until_) return token_;
+  token_.clear();
+  if (auto cached = store_.fresh(tuning_.token_refresh_margin)) {
+    adopt(*cached);
+    return token_;
+  }
+  const RefreshLock lock(store_.conn(), token_lock_key(store_.cache_key()), cancel_, tuning_.refresh_lock_patience);
+  // Another process may have refreshed while this one waited for the lock.
+  if (auto cached = store_.fresh(tuning_.token_refresh_margin)) {
+    adopt(*cached);
+    return token_;
+  }
+  mint();
+  return token_;
+}
+
+void AccessTokens::reject(const std::string& used) {
+  if (used == token_) token_.clear();
+  store_.invalidate(used);
+}
+
+void AccessTokens::adopt(const CachedToken& token) {
+  util::register_secret(token.access_token);
+  token_ = token.access_token;
+  good_until_ = Clock::now() + token.remaining - tuning_.token_refresh_margin;
+}
+
+http::Request AccessTokens::token_request() const {
+  http::Request request;
+  request.method = "POST";
+  request.url = token_url_;
+  request.headers = {"Content-Type: application/x-www-form-urlencoded", "Accept: application/json"};
+  request.body = http::build_query({{"grant_type", "refresh_token"},
+                                    {"client_id", config_.client_id},
+                                    {"client_secret", config_.client_secret},
+                                    {"refresh_token", config_.refresh_token}});
+  return request;
+}
+
+// Runs under the refresh lock. Every attempt is logged (and committed) before
+// it is sent, so crashed runs count too.
+void AccessTokens::mint() {
+  const http::Request request = token_request();
+  const http::RetryPolicy& policy = tuning_.token_retry;
+  for (int attempt = 1;; ++attempt) {
+    throw_if_cancelled(cancel_, "before requesting a Zoho access token");
+    const TokenRequestWindow window = store_.request_window(tuning_.token_requests_per_window);
+    if (window.blocked_until) {
+      throw core::temp_fail_error("Zoho is refusing token requests for this refresh token (too many in 10 minutes); "
+                                  "retry after " + clock_text(*window.blocked_until));
+    }
+    if (window.sent >= tuning_.token_requests_per_window) {
+      throw core::temp_fail_error(fmt::format("Zoho token limit: {} tokens requested in the last 10 minutes; retry after {}",
+                                              window.sent, clock_text(window.next_free)));
+    }
+    const long long request_id = store_.record_request();
+    ++requests_sent_;
+    std::optional<http::Response> response;
+    std::string reason;
+    http::Verdict verdict = http::Verdict::fail;
+    const auto started = Clock::now();
+    try {
+      response = http_.perform(request);
+    } catch (const http::TransportError& e) {
+      // A refused connection never reached Zoho, so it does not count.
+      store_.record_outcome(request_id, e.kind() == http::TransportError::Kind::connect ? "not_sent" : "failed");
+      if (e.kind() == http::TransportError::Kind::cancelled) throw;
+      reason = e.what();
+      verdict = http::classify(e.kind());
+    }
+    if (response) {
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+      core::log_verbose("zoho: POST /oauth/v2/token -> {} ({} ms)", response->status, ms);
+      const TokenAnswer answer = check_token_response(response->status, response->body);
+      store_.record_outcome(request_id, outcome_of(answer.verdict));
+      switch (answer.verdict) {
+        case TokenVerdict::minted:
+          store_.save(answer.access_token, answer.api_domain, answer.expires_in);
+          adopt(CachedToken{answer.access_token, answer.api_domain, answer.expires_in});
+          return;
+        case TokenVerdict::throttled:
+          throw core::temp_fail_error("Zoho is refusing token requests for this refresh token (too many in 10 "
+                                      "minutes); retry after " + clock_text(store_.block_for_window()));
+        case TokenVerdict::refused:
+          throw core::credentials_error("Zoho refused the credentials (" + answer.error +
+                                        "): check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN "
+                                        "([zoho] client_id, client_secret, refresh_token) and ZOHO_DC");
+        case TokenVerdict::retry:
+          verdict = http::Verdict::retry;
+          break;
+        case TokenVerdict::fail:
+          verdict = http::Verdict::fail;
+          break;
+      }
+      reason = answer.reason + " from the token endpoint";
+    }
+    reason = util::redact(reason);
+    if (!policy.should_retry(attempt, verdict)) {
+      throw core::unavailable_error(fmt::format("Zoho unavailable after {} attempt{}: {}", attempt,
+                                                attempt == 1 ? "" : "s", reason));
+    }
+    const auto delay = policy.backoff(attempt, response ? &*response : nullptr, jitter_unit());
+    core::log_warn("Zoho token request failed ({}); retrying in {:.1f} s (attempt {} of {})", reason,
+                   static_cast<double>(delay.count()) / 1000.0, attempt + 1, policy.max_attempts);
+    pause(delay, cancel_, "while waiting to retry the Zoho token request");
+  }
+}
+
+}  // namespace tshsync::zoho

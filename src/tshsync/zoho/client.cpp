@@ -1,0 +1,246 @@
+#include <tshsync/zoho/client.hpp>
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include <tshsync/core/log.hpp>
+#include <tshsync/db/connection.hpp>
+#include <tshsync/http/http_client.hpp>
+#include <tshsync/http/url.hpp>
+#include <tshsync/util/redact.hpp>
+#include <tshsync/zoho/access_tokens.hpp>
+#include <tshsync/zoho/cache_key.hpp>
+#include <tshsync/zoho/endpoints.hpp>
+#include <tshsync/zoho/envelope.hpp>
+#include <tshsync/zoho/pause.hpp>
+#include <tshsync/zoho/rate_account.hpp>
+#include <tshsync/zoho/rate_headers.hpp>
+#include <tshsync/zoho/token_store.hpp>
+
+namespace tshsync::zoho {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr int kPerPage = 200;  // Zoho's de-facto maximum
+
+http::ClientOptions http_options(const core::ZohoConfig& config, const std::atomic<bool>* cancel) {
+  http::ClientOptions options;
+  options.connect_timeout = config.connect_timeout;
+  options.total_timeout = config.request_timeout;
+  options.cancel = cancel;
+  return options;
+}
+
+// "/items page 3" for log lines: the page says where a long listing failed.
+std::string label_of(const std::string& path, const Query& params) {
+  for (const auto& [name, value] : params) {
+    if (name == "page") return path + " page " + value;
+  }
+  return path;
+}
+
+double seconds_of(std::chrono::milliseconds duration) { return static_cast<double>(duration.count()) / 1000.0; }
+
+}  // namespace
+
+struct Client::Impl {
+  Impl(const core::ZohoConfig& zoho, const std::string& dsn, const std::atomic<bool>* cancel_flag,
+       const ClientTuning& client_tuning)
+      : config(registered(zoho)),
+        tuning(client_tuning),
+        cancel(cancel_flag),
+        endpoints(resolve_endpoints(config)),
+        conn(db::connect(dsn)),
+        http(http_options(config, cancel)),
+        store(*conn, token_cache_key(config.client_id, config.refresh_token)),
+        tokens(config, endpoints.token_url(), store, http, tuning, cancel),
+        rate(*conn, config.organization_id, config.requests_per_minute, config.daily_call_budget) {}
+
+  // Secrets are hidden in every message even when the config did not come
+  // from load_config (which registers them too).
+  static const core::ZohoConfig& registered(const core::ZohoConfig& zoho) {
+    require_zoho_config(zoho);
+    util::register_secret(zoho.client_secret);
+    util::register_secret(zoho.refresh_token);
+    return zoho;
+  }
+
+  std::optional<nlohmann::json> call(const std::string& path, const Query& params, bool missing_is_empty);
+  void wait_for_slot(const std::string& label);
+  void note_rate_headers(const http::Response& response);
+
+  const core::ZohoConfig config;
+  const ClientTuning tuning;
+  const std::atomic<bool>* cancel;
+  const Endpoints endpoints;
+  std::unique_ptr<pqxx::connection> conn;
+  http::HttpClient http;
+  TokenStore store;
+  AccessTokens tokens;
+  RateAccount rate;
+  int64_t api_calls = 0;
+};
+
+void Client::Impl::wait_for_slot(const std::string& label) {
+  const auto wait = rate.take_slot();
+  if (wait > std::chrono::milliseconds(0)) {
+    pause(wait, cancel, "while waiting for a Zoho request slot for " + label);
+  }
+}
+
+// Zoho says the organization's window is spent: push the shared account so
+// every process (not only this one) holds off until it resets.
+void Client::Impl::note_rate_headers(const http::Response& response) {
+  if (const auto wait = spent_window_wait(response, tuning.max_hold_off, std::chrono::system_clock::now())) {
+    rate.hold_off(*wait);
+  }
+}
+
+std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const Query& params,
+                                                 bool missing_is_empty) {
+  Query query{{"organization_id", config.organization_id}};
+  query.insert(query.end(), params.begin(), params.end());
+  http::Request request;
+  request.url = endpoints.api_origin + endpoints.api_prefix + path + "?" + http::build_query(query);
+  const std::string label = label_of(path, params);
+  const http::RetryPolicy& policy = tuning.api_retry;
+  bool token_refreshed = false;
+  for (int attempt = 1;; ++attempt) {
+    throw_if_cancelled(cancel, "before GET " + label);
+    const std::string token = tokens.current();
+    wait_for_slot(label);
+    request.headers = {"Authorization: Zoho-oauthtoken " + token, "Accept: application/json"};
+    ++api_calls;
+    std::optional<http::Response> response;
+    std::string reason;
+    http::Verdict verdict = http::Verdict::retry;
+    bool rate_limited = false;
+    const auto started = Clock::now();
+    try {
+      response = http.perform(request);
+    } catch (const http::TransportError& e) {
+      if (e.kind() == http::TransportError::Kind::cancelled) throw;
+      reason = util::redact(e.what());
+      verdict = http::classify(e.kind());
+      core::log_verbose("zoho: GET {} -> {} ({} ms)", label, http::to_string(e.kind()),
+                        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
+    }
+    if (response) {
+      core::log_verbose("zoho: GET {} -> {} ({} ms)", label, response->status,
+                        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
+      ApiAnswer answer = check_api_response(response->status, response->header("content-type"), response->body);
+      // The daily limit's wait runs to midnight: holding everyone off that
+      // long would only delay the 75 each run gives anyway.
+      if (answer.verdict != ApiVerdict::daily_limit) note_rate_headers(*response);
+      reason = answer.reason;
+      switch (answer.verdict) {
+        case ApiVerdict::ok:
+          return std::move(answer.body);
+        case ApiVerdict::not_found:
+          if (missing_is_empty) return std::nullopt;
+          throw core::data_error("Zoho has no " + path + " (" + reason + "); check the id");
+        case ApiVerdict::unauthorized:
+          if (token_refreshed) {
+            throw core::credentials_error("Zoho refused a fresh access token on " + label + " (" + reason +
+                                          "): check the client's scopes and ZOHO_ORGANIZATION_ID");
+          }
+          // Expired or revoked early: one refresh, one more try (not counted as a retry).
+          tokens.reject(token);
+          token_refreshed = true;
+          --attempt;
+          continue;
+        case ApiVerdict::daily_limit:
+          throw core::temp_fail_error("Zoho's daily API limit for the organization is reached: " + reason +
+                                      "; the next run after Zoho's daily reset resumes");
+        case ApiVerdict::rate_limited:
+          rate_limited = true;
+          verdict = http::Verdict::retry;
+          break;
+        case ApiVerdict::retry:
+          verdict = http::Verdict::retry;
+          break;
+        case ApiVerdict::fail:
+          throw core::unavailable_error("Zoho refused GET " + label + ": " + reason);
+      }
+    }
+    if (!policy.should_retry(attempt, verdict)) {
+      if (rate_limited) {
+        throw core::temp_fail_error(fmt::format("Zoho still rate-limits GET {} after {} attempts; retry later", label,
+                                                attempt));
+      }
+      // A transport error's text names the request already.
+      throw core::unavailable_error(fmt::format("Zoho unavailable after {} attempt{}: {}{}", attempt,
+                                                attempt == 1 ? "" : "s", reason,
+                                                response ? " on GET " + label : std::string()));
+    }
+    const auto delay = policy.backoff(attempt, response ? &*response : nullptr, jitter_unit());
+    if (response) {
+      core::log_warn("Zoho answered {} on {}; retrying in {:.1f} s (attempt {} of {})", reason, label,
+                     seconds_of(delay), attempt + 1, policy.max_attempts);
+    } else {
+      core::log_warn("no answer from Zoho on {} ({}); retrying in {:.1f} s (attempt {} of {})", label, reason,
+                     seconds_of(delay), attempt + 1, policy.max_attempts);
+    }
+    pause(delay, cancel, "while waiting to retry GET " + label);
+  }
+}
+
+Client::Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel)
+    : Client(config, dsn, cancel, ClientTuning{}) {}
+
+Client::Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel,
+               const ClientTuning& tuning)
+    : impl_(std::make_unique<Impl>(config, dsn, cancel, tuning)) {}
+
+Client::~Client() = default;
+
+nlohmann::json Client::get(const std::string& path, const Query& params) {
+  return *impl_->call(path, params, false);
+}
+
+std::optional<nlohmann::json> Client::get_if_exists(const std::string& path, const Query& params) {
+  return impl_->call(path, params, true);
+}
+
+void Client::for_each_page(const std::string& path, const Query& params, const std::string& collection_key,
+                           const PageCallback& on_page) {
+  Query base;
+  for (const auto& param : params) {
+    if (param.first != "page" && param.first != "per_page") base.push_back(param);
+  }
+  for (int page = 1;; ++page) {
+    Query query = base;
+    query.emplace_back("page", std::to_string(page));
+    query.emplace_back("per_page", std::to_string(kPerPage));
+    nlohmann::json body = *impl_->call(path, query, false);
+    const auto found = body.find(collection_key);
+    if (found == body.end() || !found->is_array()) {
+      throw core::data_error(fmt::format("Zoho's answer for {} page {} has no \"{}\" list; check the path and key",
+                                         path, page, collection_key));
+    }
+    PageContext context;
+    context.page = page;
+    const auto page_context = body.find("page_context");
+    if (page_context != body.end() && page_context->is_object()) {
+      const auto more = page_context->find("has_more_page");
+      context.has_more_page = more != page_context->end() && more->is_boolean() && more->get<bool>();
+    }
+    const nlohmann::json records = std::move(*found);
+    body = nullptr;  // one page in memory at a time
+    if (!on_page(records, context) || !context.has_more_page) return;
+    if (records.empty()) {
+      // "More pages" after an empty one would loop for ever.
+      core::log_warn("Zoho sent an empty page {} of {} that claims more pages; stopping there", page, path);
+      return;
+    }
+  }
+}
+
+int64_t Client::api_calls() const { return impl_->api_calls; }
+
+bool Client::is_inventory() const { return impl_->config.product == "inventory"; }
+
+int64_t Client::token_requests() const { return impl_->tokens.requests_sent(); }
+
+}  // namespace tshsync::zoho
