@@ -21,14 +21,14 @@ const std::string kArchivable =
 const std::string kMoveBatch =
     "WITH moved AS ("
     "  DELETE FROM webhook_logs WHERE id IN ("
-    "    SELECT id FROM webhook_logs WHERE" + kArchivable +
+    "    SELECT id FROM webhook_logs WHERE" + kArchivable + " AND created_at >= $3::timestamptz"
     "    ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)"
     "  RETURNING id, event_id, event_type, status, payload, error_message, created_at),"
     " archived AS ("
     "  INSERT INTO webhook_logs_archive (id, event_id, event_type, status, payload, error_message, created_at)"
     "  SELECT id, event_id, event_type, status, payload, error_message, created_at FROM moved"
     "  ON CONFLICT (id) DO NOTHING RETURNING 1)"
-    " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM archived)";
+    " SELECT (SELECT count(*) FROM moved), (SELECT count(*) FROM archived), (SELECT max(created_at)::text FROM moved)";
 
 constexpr const char* kDeleteMetricsBatch =
     "DELETE FROM webhook_health_metrics WHERE id IN ("
@@ -81,8 +81,12 @@ ArchiveLogsResult archive_logs(pqxx::connection& conn, const ArchiveLogsOptions&
     return result;
   }
 
+  // Each batch starts where the previous one ended, so rows held back for
+  // replay (older, skipped) are not scanned again by every batch.
+  std::string resume_from = "-infinity";
   run_batches(conn, options, result, result.batches, [&](pqxx::work& tx) {
-    const auto row = tx.exec_params(kMoveBatch, logs_cutoff, options.batch_size)[0];
+    const auto row = tx.exec_params(kMoveBatch, logs_cutoff, options.batch_size, resume_from)[0];
+    if (!row[2].is_null()) resume_from = row[2].as<std::string>();
     const long long moved = row[0].as<long long>();
     result.archived += moved;
     result.already_archived += moved - row[1].as<long long>();
