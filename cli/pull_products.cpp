@@ -1,0 +1,33 @@
+// tshsync pull-products: Zoho items into products (incremental by default).
+#include "cli/command_registry.hpp"
+
+#include <tshsync/app/pull_products_command.hpp>
+
+namespace tshsync::cli {
+namespace {
+
+struct Options {
+  bool full = false;
+  bool dry_run = false;
+};
+
+void setup(CLI::App& app, Shared& shared) {
+  auto* cmd = app.add_subcommand(
+      "pull-products", "Mirror Zoho items into products: items changed since the last run, or all with --full");
+  auto opts = std::make_shared<Options>();
+  cmd->add_flag("--full", opts->full,
+                "Read every item (resuming a --full run that was stopped) and mark products Zoho no longer has as "
+                "inactive once the listing is complete");
+  cmd->add_flag("--dry-run", opts->dry_run, "Fetch and count what would change without writing (cursor included)");
+  cmd->callback([&shared, opts] {
+    app::CommandSpec spec{"pull-products", true, true, true, opts->dry_run};
+    const app::PullProductsCommandOptions options{opts->full};
+    shared.exit_code = app::run_command(
+        shared.global, spec, [options](app::RunContext& ctx) { return app::pull_products_command(ctx, options); });
+  });
+}
+
+const bool registered = register_command(20, setup);
+
+}  // namespace
+}  // namespace tshsync::cli

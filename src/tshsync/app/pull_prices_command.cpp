@@ -1,0 +1,60 @@
+#include <tshsync/app/pull_prices_command.hpp>
+
+#include <tshsync/app/cancellation.hpp>
+#include <tshsync/core/log.hpp>
+#include <tshsync/sync/pull_prices.hpp>
+#include <tshsync/zoho/client.hpp>
+
+namespace tshsync::app {
+
+namespace {
+
+void publish(core::RunReport& report, const sync::PriceCounts& counts, const zoho::Client& client) {
+  report.set("pricebooks", counts.pricebooks);
+  report.set("prices_inserted", counts.prices_inserted);
+  report.set("prices_updated", counts.prices_updated);
+  report.set("prices_unchanged", counts.prices_unchanged);
+  report.set("prices_deleted", counts.prices_deleted);
+  report.set("failed", counts.failed);
+  report.set("skipped_unknown_items", counts.skipped_unknown_items);
+  report.set("pricelists_created", counts.pricelists_created);
+  report.set("pricelists_linked", counts.pricelists_linked);
+  report.set("api_calls", client.api_calls());
+  report.records_synced = counts.prices_inserted + counts.prices_updated + counts.prices_deleted;
+}
+
+}  // namespace
+
+core::ExitCode pull_prices_command(RunContext& ctx) {
+  zoho::require_zoho_config(ctx.config.zoho);
+  zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
+  sync::PriceCounts counts;
+  core::Progress progress;
+  sync::PullPricesOptions pull;
+  pull.dry_run = ctx.dry_run;
+  pull.prices.default_currency = ctx.config.sync.default_currency;
+  pull.after_book = [&] {
+    throw_if_cancelled();
+    progress.update(fmt::format("pull-prices: {} pricebooks applied", counts.pricebooks));
+  };
+  try {
+    sync::pull_prices(client, ctx.db, pull, counts);
+  } catch (...) {
+    progress.finish();
+    publish(ctx.report, counts, client);
+    throw;
+  }
+  progress.finish();
+  publish(ctx.report, counts, client);
+  core::log_info("{}{} pricebooks: {} prices inserted, {} updated, {} unchanged, {} deleted, {} failed ({} API calls)",
+                 ctx.dry_run ? "dry run, nothing written: " : "", counts.pricebooks, counts.prices_inserted,
+                 counts.prices_updated, counts.prices_unchanged, counts.prices_deleted, counts.failed,
+                 client.api_calls());
+  if (counts.failed > 0) {
+    core::log_warn("{} pricebook(s) or row(s) could not be applied and were skipped (see above)", counts.failed);
+    return core::ExitCode::partial;
+  }
+  return core::ExitCode::success;
+}
+
+}  // namespace tshsync::app

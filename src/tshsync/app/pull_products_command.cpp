@@ -1,0 +1,70 @@
+#include <tshsync/app/pull_products_command.hpp>
+
+#include <tshsync/app/cancellation.hpp>
+#include <tshsync/core/log.hpp>
+#include <tshsync/sync/pull_products.hpp>
+#include <tshsync/zoho/client.hpp>
+
+namespace tshsync::app {
+
+namespace {
+
+void publish(core::RunReport& report, const sync::PullProductsCounts& counts, const zoho::Client& client) {
+  const sync::MergeCounts& items = counts.items;
+  report.set("fetched", items.fetched);
+  report.set("inserted", items.inserted);
+  report.set("updated", items.updated);
+  report.set("unchanged", items.unchanged);
+  report.set("deactivated", counts.deactivated);
+  report.set("failed", items.failed);
+  report.set("api_calls", client.api_calls());
+  report.set("list_calls", counts.list_calls);
+  if (counts.resumed) report.set("resumed", true);
+  report.records_synced = items.inserted + items.updated + counts.deactivated;
+}
+
+}  // namespace
+
+core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandOptions& options) {
+  zoho::require_zoho_config(ctx.config.zoho);
+  zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
+  sync::PullProductsCounts counts;
+  core::Progress progress;
+  sync::PullProductsOptions pull;
+  pull.full = options.full;
+  pull.dry_run = ctx.dry_run;
+  pull.lookback = ctx.config.zoho.lookback;
+  pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho);
+  pull.after_page = [&] {
+    throw_if_cancelled();
+    progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,
+                                counts.items.inserted, counts.items.updated));
+  };
+  try {
+    sync::pull_products(client, ctx.db, pull, counts);
+  } catch (const zoho::BudgetExhausted&) {
+    progress.finish();
+    publish(ctx.report, counts, client);
+    core::log_warn("the daily Zoho call budget is spent after {} items; the next run resumes where this one stopped",
+                   counts.items.fetched);
+    throw;
+  } catch (...) {
+    progress.finish();
+    publish(ctx.report, counts, client);
+    throw;
+  }
+  progress.finish();
+  publish(ctx.report, counts, client);
+  const sync::MergeCounts& items = counts.items;
+  if (counts.from_start) core::log_info("no cursor yet: read every item (nothing is deactivated without --full)");
+  core::log_info("{}{} items: {} inserted, {} updated, {} unchanged, {} deactivated, {} failed ({} API calls)",
+                 ctx.dry_run ? "dry run, nothing written: " : "", items.fetched, items.inserted, items.updated,
+                 items.unchanged, counts.deactivated, items.failed, client.api_calls());
+  if (items.failed > 0) {
+    core::log_warn("{} item(s) could not be read and were skipped (see above); the rest were applied", items.failed);
+    return core::ExitCode::partial;
+  }
+  return core::ExitCode::success;
+}
+
+}  // namespace tshsync::app

@@ -1,0 +1,79 @@
+#include <tshsync/app/pull_stock_command.hpp>
+
+#include <tshsync/app/cancellation.hpp>
+#include <tshsync/core/log.hpp>
+#include <tshsync/sync/pull_stock.hpp>
+#include <tshsync/zoho/client.hpp>
+
+namespace tshsync::app {
+
+namespace {
+
+void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool locations,
+             const zoho::Client& client) {
+  const sync::StockCounts& stock = counts.stock;
+  report.set("fetched", stock.fetched);
+  report.set("updated", stock.updated);
+  report.set("unchanged", stock.unchanged);
+  report.set("failed", stock.failed);
+  report.set("skipped_unknown_items", stock.unknown_items);
+  report.set("api_calls", client.api_calls());
+  report.set("list_calls", counts.list_calls);
+  if (locations) {
+    report.set("locations_updated", stock.locations_updated);
+    report.set("detail_calls", counts.detail_calls);
+  }
+  if (counts.resumed) report.set("resumed", true);
+  report.records_synced = stock.updated + stock.locations_updated;
+}
+
+}  // namespace
+
+core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions& options) {
+  zoho::require_zoho_config(ctx.config.zoho);
+  zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
+  sync::PullStockCounts counts;
+  core::Progress progress;
+  sync::PullStockOptions pull;
+  pull.full = options.full;
+  pull.dry_run = ctx.dry_run;
+  pull.lookback = ctx.config.zoho.lookback;
+  pull.stock = sync::StockOptions::from_config(ctx.config.zoho, options.locations);
+  pull.after_page = [&] {
+    throw_if_cancelled();
+    progress.update(fmt::format("pull-stock: {} items read, {} updated", counts.stock.fetched, counts.stock.updated));
+  };
+  try {
+    sync::pull_stock(client, ctx.db, pull, counts);
+  } catch (const zoho::BudgetExhausted&) {
+    progress.finish();
+    publish(ctx.report, counts, options.locations, client);
+    core::log_warn("the daily Zoho call budget is spent after {} items; the next run resumes where this one stopped",
+                   counts.stock.fetched);
+    throw;
+  } catch (...) {
+    progress.finish();
+    publish(ctx.report, counts, options.locations, client);
+    throw;
+  }
+  progress.finish();
+  publish(ctx.report, counts, options.locations, client);
+  const sync::StockCounts& stock = counts.stock;
+  if (counts.details_fell_back)
+    core::log_warn("item details were fetched one item at a time ({} calls): this Zoho has no /itemdetails",
+                   counts.detail_calls);
+  if (stock.unknown_items > 0)
+    core::log_warn("{} item(s) have no product yet and were skipped: run pull-products first", stock.unknown_items);
+  core::log_info("{}{} items: stock of {} updated, {} unchanged, {} failed{} ({} API calls)",
+                 ctx.dry_run ? "dry run, nothing written: " : "", stock.fetched, stock.updated, stock.unchanged,
+                 stock.failed,
+                 options.locations ? fmt::format(", {} location rows written", stock.locations_updated) : "",
+                 client.api_calls());
+  if (stock.failed > 0) {
+    core::log_warn("{} item(s) could not be read and were skipped (see above); the rest were applied", stock.failed);
+    return core::ExitCode::partial;
+  }
+  return core::ExitCode::success;
+}
+
+}  // namespace tshsync::app

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <tshsync/core/config.hpp>
+#include <tshsync/zoho/item.hpp>
+
+namespace tshsync::sync {
+
+// How Zoho items become products rows.
+struct ApplyOptions {
+  std::string image_url_template = "/api/images/products/{item_id}/image";
+  std::string stock_field = "stock_on_hand";  // or available_stock: the stock a new product starts with
+
+  static ApplyOptions from_config(const core::ZohoConfig& zoho);
+};
+
+struct MergeCounts {
+  int64_t fetched = 0;    // records handed in
+  int64_t inserted = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;  // staged rows that needed no write
+  int64_t failed = 0;     // bad records, skipped and logged
+  std::vector<std::string> failed_ids;  // their item ids when readable: they still exist in Zoho
+
+  void add(const MergeCounts& other);
+};
+
+// One page of items parsed and checked, ready to stage; no database needed
+// (pull-products prepares the next page while the current one is written).
+struct PreparedItems {
+  std::vector<zoho::Item> items;  // one per item id (the newest when a page repeats one)
+  MergeCounts counts;             // fetched, failed, failed_ids so far
+};
+
+// Parses a JSON array as GET /items returns it. Bad records are skipped,
+// counted and logged with their item id.
+PreparedItems prepare_items(const nlohmann::json& items);
+
+// COPYs prepared items into a staging table and merges them into products in
+// ONE statement inside the caller's transaction. Only rows that differ are
+// written (updated_at moves with them); a record older than the product's
+// zoho_last_modified_at never overwrites it. A new product also gets its
+// stock; existing products' stock is pull-stock's. With `seen_by` (a --full
+// listing's sync type) the same statement records the page's item ids, bad
+// records' included, in tshsync_full_pull_seen.
+MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prepared, const ApplyOptions& options,
+                           const char* seen_by = nullptr);
+
+// prepare_items, then merge_prepared.
+MergeCounts merge_items(pqxx::transaction_base& tx, const nlohmann::json& items, const ApplyOptions& options);
+
+// merge_items in a transaction of its own: the path replay-dlq uses for item
+// payloads it re-fetched, the same code pull-products runs per page.
+MergeCounts apply_items(pqxx::connection& conn, const nlohmann::json& items, const ApplyOptions& options);
+
+// Marks the product of a Zoho item Zoho deleted as inactive. False when there
+// is no such product or it already was inactive.
+bool deactivate_item(pqxx::connection& conn, const std::string& zoho_item_id);
+
+}  // namespace tshsync::sync

@@ -1,0 +1,136 @@
+#include <tshsync/sync/listing_pull.hpp>
+
+#include <algorithm>
+#include <future>
+
+#include <tshsync/core/log.hpp>
+#include <tshsync/sync/item_listing.hpp>
+#include <tshsync/sync/run_transactions.hpp>
+#include <tshsync/sync/state.hpp>
+
+namespace tshsync::sync {
+
+namespace {
+
+constexpr std::chrono::hours kCheckpointMaxAge{24};
+
+// Where a pull's time goes, for --verbose.
+class Stopwatch {
+ public:
+  void start() { started_ = std::chrono::steady_clock::now(); }
+  void stop() { total_ += std::chrono::steady_clock::now() - started_; }
+  double seconds() const { return std::chrono::duration<double>(total_).count(); }
+
+ private:
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::duration total_{};
+};
+
+// One downloaded, prepared page and where the listing stands after it.
+struct FetchedPage {
+  bool present = false;
+  bool last = false;
+  PageWriter write;
+  ListingPosition resume_at;
+  std::optional<util::SystemTime> complete_before;
+};
+
+struct Start {
+  ListingPosition position;
+  util::SystemTime run_started;   // this run, by the database clock
+  util::SystemTime full_started;  // the --full listing (earlier when resumed)
+  bool resumed = false;
+  bool from_start = false;
+};
+
+util::SystemTime database_now(pqxx::transaction_base& tx) {
+  return from_epoch_seconds(tx.exec("SELECT floor(extract(epoch FROM now()))::bigint")[0][0].as<int64_t>());
+}
+
+Start plan_start(pqxx::transaction_base& tx, const ListingPullSpec& spec, const ListingPullHooks& hooks) {
+  Start start;
+  start.run_started = database_now(tx);
+  start.full_started = start.run_started;
+  if (spec.full) {
+    const auto checkpoint = read_state(tx, spec.name + ".full");
+    if (checkpoint && checkpoint->is_object() && (*checkpoint)["started_at"].is_number_integer()) {
+      const auto started = from_epoch_seconds((*checkpoint)["started_at"].get<int64_t>());
+      const auto position = ListingPosition::from_json((*checkpoint)["position"]);
+      if (position && start.run_started - started < kCheckpointMaxAge) {
+        start.position = *position;
+        start.full_started = started;
+        start.resumed = true;
+        return start;
+      }
+      core::log_warn("{}: dropping a --full checkpoint older than a day; the listing starts over", spec.name);
+    }
+    if (hooks.begin_full) hooks.begin_full(tx);
+    return start;
+  }
+  const auto cursor = read_cursor(tx, spec.name + ".cursor");
+  if (cursor) {
+    start.position.since = *cursor - std::max(spec.lookback, std::chrono::seconds(1));
+  } else {
+    start.from_start = true;
+  }
+  return start;
+}
+
+}  // namespace
+
+ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn, const ListingPullSpec& spec,
+                                   const ListingPullHooks& hooks) {
+  RunTransactions txs(conn, spec.dry_run);
+  const Start start = plan_start(txs.begin(), spec, hooks);
+  txs.commit();
+  if (start.resumed) core::log_info("{}: resuming the --full listing at its checkpoint", spec.name);
+  const std::string cursor_key = spec.name + ".cursor";
+  const auto clamp = [&](util::SystemTime t) { return std::min(t, start.run_started); };
+
+  ItemListing listing(client, start.position);
+  const auto fetch = [&] {
+    FetchedPage page;
+    nlohmann::json items;
+    page.present = listing.next(items);
+    if (!page.present) return page;
+    page.write = hooks.prepare_page(std::move(items));
+    page.resume_at = listing.resume_at();
+    page.complete_before = listing.complete_before();
+    page.last = listing.complete();
+    return page;
+  };
+  Stopwatch zoho_time;
+  Stopwatch write_time;
+  zoho_time.start();
+  FetchedPage page = fetch();
+  zoho_time.stop();
+  while (page.present) {
+    std::future<FetchedPage> ahead;
+    if (!page.last) ahead = std::async(std::launch::async, fetch);
+    write_time.start();
+    pqxx::work& tx = txs.begin();
+    page.write(tx);
+    Progress progress{spec.name + ".full", std::nullopt, cursor_key, std::nullopt};
+    if (spec.full && !page.last)
+      progress.checkpoint = {{"started_at", epoch_seconds(start.full_started)}, {"position", page.resume_at.to_json()}};
+    if (page.complete_before) progress.cursor = clamp(*page.complete_before);
+    save_progress(tx, progress);
+    page.write = nullptr;  // frees the page
+    if (page.last && spec.full) {
+      if (hooks.finish_full) hooks.finish_full(tx, start.full_started);
+      delete_state(tx, spec.name + ".full");
+    }
+    txs.commit();
+    write_time.stop();
+    if (hooks.after_page) hooks.after_page();
+    if (!ahead.valid()) break;
+    zoho_time.start();
+    page = ahead.get();
+    zoho_time.stop();
+  }
+  core::log_verbose("{}: {:.1f} s waiting for Zoho, {:.1f} s writing to PostgreSQL", spec.name, zoho_time.seconds(),
+                    write_time.seconds());
+  return {start.resumed, start.from_start, listing.list_calls()};
+}
+
+}  // namespace tshsync::sync

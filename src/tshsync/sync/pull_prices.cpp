@@ -1,0 +1,63 @@
+#include <tshsync/sync/pull_prices.hpp>
+
+#include <algorithm>
+#include <vector>
+
+#include <tshsync/core/log.hpp>
+#include <tshsync/sync/run_transactions.hpp>
+#include <tshsync/zoho/item.hpp>
+
+namespace tshsync::sync {
+
+namespace {
+
+std::vector<zoho::Pricebook> list_sales_books(zoho::Client& client, PriceCounts& counts) {
+  std::vector<zoho::Pricebook> books;
+  client.for_each_page("/pricebooks", {}, "pricebooks", [&](const nlohmann::json& page, const zoho::PageContext&) {
+    for (const auto& record : page) {
+      try {
+        zoho::Pricebook book = zoho::parse_pricebook(record);
+        if (book.sales) books.push_back(std::move(book));
+      } catch (const zoho::RecordError& e) {
+        ++counts.failed;
+        core::log_warn("skipped pricebook {}: {}", e.record_id(), e.reason());
+      }
+    }
+    return true;
+  });
+  std::stable_partition(books.begin(), books.end(), [](const zoho::Pricebook& b) { return b.active; });
+  return books;
+}
+
+nlohmann::json book_items(zoho::Client& client, const zoho::Pricebook& book) {
+  if (!book.active || book.type != zoho::PricebookType::per_item) return nlohmann::json::array();
+  auto body = client.get_if_exists("/pricebooks/" + book.pricebook_id);
+  if (!body) throw zoho::RecordError(book.pricebook_id, "Zoho no longer has it (deleted during the run)");
+  nlohmann::json& detail = (*body)["pricebook"];
+  if (!detail.is_object() || !detail.contains("pricebook_items")) return nlohmann::json();
+  return std::move(detail["pricebook_items"]);
+}
+
+}  // namespace
+
+void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options,
+                 PriceCounts& counts) {
+  const std::vector<zoho::Pricebook> books = list_sales_books(client, counts);
+  RunTransactions txs(conn, options.dry_run);
+  for (const zoho::Pricebook& book : books) {
+    try {
+      const nlohmann::json items = book_items(client, book);
+      pqxx::work& tx = txs.begin();
+      const PriceCounts applied = apply_pricebook(tx, book, items, options.prices);
+      txs.commit();
+      counts.add(applied);
+    } catch (const zoho::RecordError& e) {
+      ++counts.failed;
+      core::log_warn("skipped pricebook {} ({}): {}", book.name, e.record_id(), e.reason());
+      txs.abort();
+    }
+    if (options.after_book) options.after_book();
+  }
+}
+
+}  // namespace tshsync::sync

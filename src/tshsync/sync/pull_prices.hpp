@@ -1,0 +1,27 @@
+#pragma once
+
+#include <functional>
+
+#include <pqxx/pqxx>
+
+#include <tshsync/sync/pricebook_merge.hpp>
+#include <tshsync/zoho/client.hpp>
+
+namespace tshsync::sync {
+
+struct PullPricesOptions {
+  bool dry_run = false;
+  PriceOptions prices;
+  std::function<void()> after_book;  // progress, cancellation
+};
+
+// Every sales pricebook into pricelists and product_prices: GET /pricebooks
+// (the one list call), then GET /pricebooks/{id} for each active per_item
+// book (fixed_percentage books need no detail). Active books go first, so a
+// currency match links an ERP list to a live book, never to a retired one.
+// One transaction per book; a book that cannot be applied is skipped,
+// counted as failed and logged. `counts` is filled as books commit.
+void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options,
+                 PriceCounts& counts);
+
+}  // namespace tshsync::sync

@@ -1,0 +1,56 @@
+#include <tshsync/sync/pull_products.hpp>
+
+#include <memory>
+
+#include <tshsync/core/log.hpp>
+#include <tshsync/sync/listing_pull.hpp>
+#include <tshsync/sync/state.hpp>
+
+namespace tshsync::sync {
+
+namespace {
+
+const char* const kName = "pull-products";
+
+// Products created after the listing began may not be in it: they are left alone.
+int64_t deactivate_unseen(pqxx::transaction_base& tx, util::SystemTime listing_started) {
+  const auto rows = tx.exec_params(
+      "WITH seen AS (SELECT DISTINCT unnest(zoho_item_ids) AS zoho_item_id "
+      "              FROM tshsync_full_pull_seen WHERE sync_type = $1) "
+      "UPDATE products p SET is_active = false, updated_at = now() "
+      "WHERE p.is_active AND p.zoho_item_id IS NOT NULL "
+      "  AND (p.created_at IS NULL OR p.created_at < to_timestamp($2)) "
+      "  AND NOT EXISTS (SELECT 1 FROM seen s WHERE s.zoho_item_id = p.zoho_item_id) "
+      "  AND EXISTS (SELECT 1 FROM seen)",  // an empty listing deactivates nothing
+      kName, epoch_seconds(listing_started));
+  return static_cast<int64_t>(rows.affected_rows());
+}
+
+}  // namespace
+
+void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProductsOptions& options,
+                   PullProductsCounts& counts) {
+  ListingPullSpec spec{kName, options.full, options.dry_run, options.lookback};
+  ListingPullHooks hooks;
+  hooks.prepare_page = [&](nlohmann::json&& items) -> PageWriter {
+    auto prepared = std::make_shared<const PreparedItems>(prepare_items(items));
+    return [&, prepared](pqxx::transaction_base& tx) {
+      // Bad records still exist in Zoho: the merge records them as seen too.
+      counts.items.add(merge_prepared(tx, *prepared, options.apply, options.full ? kName : nullptr));
+    };
+  };
+  hooks.begin_full = [](pqxx::transaction_base& tx) {
+    tx.exec_params("DELETE FROM tshsync_full_pull_seen WHERE sync_type = $1", kName);
+  };
+  hooks.finish_full = [&](pqxx::transaction_base& tx, util::SystemTime started_at) {
+    counts.deactivated = deactivate_unseen(tx, started_at);
+    tx.exec_params("DELETE FROM tshsync_full_pull_seen WHERE sync_type = $1", kName);
+  };
+  hooks.after_page = options.after_page;
+  const ListingPullResult result = run_listing_pull(client, conn, spec, hooks);
+  counts.resumed = result.resumed;
+  counts.from_start = result.from_start;
+  counts.list_calls = result.list_calls;
+}
+
+}  // namespace tshsync::sync

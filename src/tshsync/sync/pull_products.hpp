@@ -1,0 +1,37 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+#include <pqxx/pqxx>
+
+#include <tshsync/sync/item_merge.hpp>
+#include <tshsync/zoho/client.hpp>
+
+namespace tshsync::sync {
+
+struct PullProductsOptions {
+  bool full = false;
+  bool dry_run = false;
+  std::chrono::seconds lookback{600};
+  ApplyOptions apply;
+  std::function<void()> after_page;  // progress, cancellation
+};
+
+struct PullProductsCounts {
+  MergeCounts items;
+  int64_t deactivated = 0;
+  bool resumed = false;
+  bool from_start = false;
+  int64_t list_calls = 0;
+};
+
+// Zoho items into products (see ListingPull for paging, cursor and
+// checkpoints). --full also marks products whose item Zoho no longer lists as
+// inactive, once the whole listing has finished: the ids seen are kept in
+// tshsync_full_pull_seen as the listing goes. `counts` is filled as pages
+// commit, so it is right even when the run stops half-way.
+void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProductsOptions& options,
+                   PullProductsCounts& counts);
+
+}  // namespace tshsync::sync

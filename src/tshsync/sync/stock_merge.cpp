@@ -1,0 +1,157 @@
+#include <tshsync/sync/stock_merge.hpp>
+
+#include <tshsync/core/log.hpp>
+#include <tshsync/sync/item_details.hpp>
+#include <tshsync/sync/staging.hpp>
+#include <tshsync/zoho/item.hpp>
+
+namespace tshsync::sync {
+
+namespace {
+
+const char* const kStockSql = R"SQL(
+WITH staged AS (
+  SELECT DISTINCT ON (zoho_item_id) zoho_item_id, stock FROM pg_temp.tshsync_stage_stock ORDER BY zoho_item_id
+), changed AS (
+  UPDATE products p SET stock_quantity = s.stock, updated_at = now()
+  FROM staged s
+  WHERE p.zoho_item_id = s.zoho_item_id AND s.stock IS NOT NULL AND p.stock_quantity IS DISTINCT FROM s.stock
+  RETURNING 1
+), cleared AS (
+  DELETE FROM pg_temp.tshsync_stage_stock  -- consumed: the next batch starts empty
+)
+SELECT (SELECT count(*) FROM changed),
+       (SELECT count(*) FROM staged s JOIN products p ON p.zoho_item_id = s.zoho_item_id),
+       (SELECT count(*) FROM staged)
+)SQL";
+
+// Inserts and updates see the same snapshot as the delete, which removes only
+// locations missing from the staged ones: the two never touch the same row.
+const char* const kLocationsSql = R"SQL(
+WITH staged AS (
+  SELECT DISTINCT ON (p.id, s.zoho_location_id) p.id AS product_id, s.zoho_location_id, s.location_name,
+         s.is_primary, s.stock_on_hand, s.available_stock
+  FROM pg_temp.tshsync_stage_locations s JOIN products p ON p.zoho_item_id = s.zoho_item_id
+  ORDER BY p.id, s.zoho_location_id
+), upserted AS (
+  INSERT INTO product_stock_locations AS l (product_id, zoho_location_id, location_name, is_primary,
+                                            stock_on_hand, available_stock)
+  SELECT s.product_id, s.zoho_location_id, s.location_name, s.is_primary, s.stock_on_hand, s.available_stock
+  FROM staged s
+  LEFT JOIN product_stock_locations o ON o.product_id = s.product_id AND o.zoho_location_id = s.zoho_location_id
+  WHERE o.id IS NULL  -- unchanged rows never reach ON CONFLICT, which would lock them
+     OR (o.location_name, o.is_primary, o.stock_on_hand, o.available_stock)
+        IS DISTINCT FROM (s.location_name, s.is_primary, s.stock_on_hand, s.available_stock)
+  ON CONFLICT (product_id, zoho_location_id) DO UPDATE
+    SET location_name = EXCLUDED.location_name, is_primary = EXCLUDED.is_primary,
+        stock_on_hand = EXCLUDED.stock_on_hand, available_stock = EXCLUDED.available_stock, updated_at = now()
+    WHERE (l.location_name, l.is_primary, l.stock_on_hand, l.available_stock)
+          IS DISTINCT FROM
+          (EXCLUDED.location_name, EXCLUDED.is_primary, EXCLUDED.stock_on_hand, EXCLUDED.available_stock)
+  RETURNING 1
+), removed AS (
+  DELETE FROM product_stock_locations l
+  USING products p, pg_temp.tshsync_stage_location_items i
+  WHERE l.product_id = p.id AND p.zoho_item_id = i.zoho_item_id
+    AND NOT EXISTS (SELECT 1 FROM pg_temp.tshsync_stage_locations s
+                    WHERE s.zoho_item_id = i.zoho_item_id AND s.zoho_location_id = l.zoho_location_id)
+  RETURNING 1
+), cleared AS (
+  DELETE FROM pg_temp.tshsync_stage_locations  -- consumed: the next batch starts empty
+), cleared_items AS (
+  DELETE FROM pg_temp.tshsync_stage_location_items
+)
+SELECT (SELECT count(*) FROM upserted) + (SELECT count(*) FROM removed)
+)SQL";
+
+void skip(const nlohmann::json& record, const zoho::RecordError& e, StockCounts& counts) {
+  ++counts.failed;
+  core::log_warn("skipped item {}: {}", e.record_id().front() == '(' ? zoho::item_id_for_message(record) : e.record_id(),
+                 e.reason());
+}
+
+}  // namespace
+
+StockOptions StockOptions::from_config(const core::ZohoConfig& zoho, bool locations) {
+  return {zoho.stock_field, locations};
+}
+
+void StockCounts::add(const StockCounts& other) {
+  fetched += other.fetched;
+  updated += other.updated;
+  unchanged += other.unchanged;
+  failed += other.failed;
+  unknown_items += other.unknown_items;
+  locations_updated += other.locations_updated;
+}
+
+StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options) {
+  StockCounts counts;
+  prepare_stage(tx, "tshsync_stage_stock", "zoho_item_id text, stock numeric");
+  if (!items.is_array()) return counts;
+  StageWriter rows(tx, "tshsync_stage_stock", {"zoho_item_id", "stock"});
+  for (const auto& record : items) {
+    ++counts.fetched;
+    try {
+      if (!record.is_object()) throw zoho::RecordError("(not an object)", "the item is not a JSON object");
+      const std::string id = zoho::id_field(record, "item_id", "(no item_id)");
+      rows.row(id, zoho::decimal_field(record, options.stock_field.c_str(), id));
+    } catch (const zoho::RecordError& e) {
+      skip(record, e, counts);
+    }
+  }
+  rows.complete();
+  if (rows.rows() == 0) return counts;
+  const auto result = tx.exec(kStockSql)[0];
+  counts.updated = result[0].as<int64_t>();
+  const int64_t matched = result[1].as<int64_t>();
+  counts.unchanged = matched - counts.updated;
+  counts.unknown_items = result[2].as<int64_t>() - matched;
+  return counts;
+}
+
+void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, StockCounts& counts) {
+  prepare_stage(tx, "tshsync_stage_locations",
+                "zoho_item_id text, zoho_location_id text, location_name text, is_primary boolean, "
+                "stock_on_hand numeric, available_stock numeric");
+  prepare_stage(tx, "tshsync_stage_location_items", "zoho_item_id text");
+  if (!details.is_array()) return;
+  std::vector<std::string> item_ids;
+  {
+    StageWriter rows(tx, "tshsync_stage_locations",
+                     {"zoho_item_id", "zoho_location_id", "location_name", "is_primary", "stock_on_hand",
+                      "available_stock"});
+    for (const auto& record : details) {
+      if (!zoho::has_location_stock(record)) continue;
+      try {
+        const std::string id = zoho::id_field(record, "item_id", "(no item_id)");
+        const auto locations = zoho::parse_item_locations(record, id);  // whole, before any row is written
+        for (const auto& location : locations)
+          rows.row(id, location.location_id, location.name, location.is_primary, location.stock_on_hand,
+                   location.available_stock);
+        item_ids.push_back(id);
+      } catch (const zoho::RecordError& e) {
+        skip(record, e, counts);
+      }
+    }
+    rows.complete();
+  }
+  StageWriter items(tx, "tshsync_stage_location_items", {"zoho_item_id"});
+  for (const auto& id : item_ids) items.row(id);
+  items.complete();
+  if (item_ids.empty()) return;
+  counts.locations_updated += tx.exec(kLocationsSql)[0][0].as<int64_t>();
+}
+
+StockCounts refresh_stock(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& item_ids,
+                          const StockOptions& options) {
+  ItemDetailsFetcher fetcher(client);
+  const nlohmann::json details = fetcher.fetch(item_ids);
+  pqxx::work tx(conn);
+  StockCounts counts = merge_stock(tx, details, options);
+  if (options.locations) merge_locations(tx, details, counts);
+  tx.commit();
+  return counts;
+}
+
+}  // namespace tshsync::sync

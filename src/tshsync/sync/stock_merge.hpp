@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <tshsync/core/config.hpp>
+#include <tshsync/zoho/client.hpp>
+
+namespace tshsync::sync {
+
+struct StockOptions {
+  std::string stock_field = "stock_on_hand";  // or available_stock ([zoho].stock_field)
+  bool locations = false;                      // also per-location stock (detail records)
+
+  static StockOptions from_config(const core::ZohoConfig& zoho, bool locations);
+};
+
+struct StockCounts {
+  int64_t fetched = 0;
+  int64_t updated = 0;
+  int64_t unchanged = 0;
+  int64_t failed = 0;
+  int64_t unknown_items = 0;      // no product has the item's zoho_item_id (pull-products creates them)
+  int64_t locations_updated = 0;  // per-location rows inserted, changed or removed
+
+  void add(const StockCounts& other);
+};
+
+// Stock figures of item records (list or detail) into products.stock_quantity,
+// in the caller's transaction: one COPY, one UPDATE of the rows whose figure
+// differs. Bad records are skipped, counted and logged.
+StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options);
+
+// Per-location stock of detail records (locations[] or warehouses[]) into
+// product_stock_locations: one COPY, one upsert of changed rows, one delete of
+// the locations a product no longer has. Records without either array are
+// left alone. Adds to counts.locations_updated and counts.failed.
+void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, StockCounts& counts);
+
+// For replay-dlq and webhooks: re-reads these items' details from Zoho
+// (itemdetails, 100 ids a call) and writes their stock (and, with
+// options.locations, per-location stock) in one transaction.
+StockCounts refresh_stock(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& item_ids,
+                          const StockOptions& options);
+
+}  // namespace tshsync::sync

@@ -1,0 +1,85 @@
+#include <tshsync/zoho/pricebook.hpp>
+
+#include <tshsync/zoho/item.hpp>
+
+namespace tshsync::zoho {
+
+namespace {
+
+PricebookType type_of(const std::string& name) {
+  if (name == "per_item") return PricebookType::per_item;
+  if (name == "fixed_percentage") return PricebookType::fixed_percentage;
+  return PricebookType::unknown;
+}
+
+int decimal_place_of(const nlohmann::json& record, const std::string& id) {
+  const auto text = decimal_field(record, "decimal_place", id);
+  if (!text) return 2;
+  try {
+    const int places = std::stoi(*text);
+    if (places >= 0 && places <= 6) return places;
+  } catch (const std::exception&) {
+  }
+  throw RecordError(id, "unusable decimal_place " + *text);
+}
+
+}  // namespace
+
+Pricebook parse_pricebook(const nlohmann::json& record) {
+  if (!record.is_object()) throw RecordError("(not an object)", "the pricebook is not a JSON object");
+  Pricebook book;
+  book.pricebook_id = id_field(record, "pricebook_id", "(no pricebook_id)");
+  const std::string& id = book.pricebook_id;
+  book.name = text_field(record, "name");
+  if (book.name.empty()) throw RecordError(id, "no name");
+  book.currency_code = text_field(record, "currency_code");
+  book.decimal_place = decimal_place_of(record, id);
+  book.active = text_field(record, "status") != "inactive";
+  book.sales = text_field(record, "sales_or_purchase_type") != "purchases";
+  book.type_name = text_field(record, "pricebook_type");
+  book.type = type_of(book.type_name);
+  book.is_increase = bool_field(record, "is_increase", false);
+  book.rounding_type = text_field(record, "rounding_type");
+  if (book.rounding_type.empty()) book.rounding_type = "no_rounding";
+  if (book.type == PricebookType::fixed_percentage) {
+    book.percentage = decimal_field(record, "percentage", id).value_or("");
+    if (book.percentage.empty()) throw RecordError(id, "fixed_percentage book without percentage");
+  }
+  return book;
+}
+
+PricebookItem parse_pricebook_item(const nlohmann::json& record) {
+  if (!record.is_object()) throw RecordError("(not an object)", "the pricebook item is not a JSON object");
+  PricebookItem row;
+  row.item_id = id_field(record, "item_id", "(no item_id)");
+  const nlohmann::json* brackets = find_field(record, "price_brackets");
+  const bool volume = text_field(record, "pricing_scheme") == "volume" ||
+                      (brackets != nullptr && brackets->is_array() && !brackets->empty());
+  if (!volume) {
+    const auto rate = decimal_field(record, "pricebook_rate", row.item_id);
+    if (!rate) throw RecordError(row.item_id, "no pricebook_rate");
+    row.rate = *rate;
+    return row;
+  }
+  if (brackets == nullptr || !brackets->is_array() || brackets->empty())
+    throw RecordError(row.item_id, "volume pricing without price_brackets");
+  // The unit price is the rate of the bracket that starts lowest.
+  const nlohmann::json* first = nullptr;
+  double first_start = 0;
+  for (const auto& bracket : *brackets) {
+    if (!bracket.is_object()) throw RecordError(row.item_id, "a price bracket is not an object");
+    if (!decimal_field(bracket, "pricebook_rate", row.item_id))
+      throw RecordError(row.item_id, "a price bracket without pricebook_rate");
+    const auto start = decimal_field(bracket, "start_quantity", row.item_id);
+    const double start_value = start ? std::stod(*start) : 0;
+    if (first == nullptr || start_value < first_start) {
+      first = &bracket;
+      first_start = start_value;
+    }
+  }
+  row.rate = *decimal_field(*first, "pricebook_rate", row.item_id);
+  row.brackets = brackets->dump();
+  return row;
+}
+
+}  // namespace tshsync::zoho

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace tshsync::zoho {
+
+enum class PricebookType { per_item, fixed_percentage, unknown };
+
+// A pricebook as GET /pricebooks lists it (GET /pricebooks/{id} adds items).
+struct Pricebook {
+  std::string pricebook_id;
+  std::string name;
+  std::string currency_code;  // "" for fixed_percentage books: base currency
+  int decimal_place = 2;
+  bool active = true;
+  bool sales = true;  // sales_or_purchase_type != "purchases"
+  PricebookType type = PricebookType::unknown;
+  std::string type_name;      // as Zoho sent it, for messages
+  std::string percentage;     // decimal text (fixed_percentage)
+  bool is_increase = false;   // markup (true) or markdown
+  std::string rounding_type;  // "no_rounding" when absent
+};
+
+// Throws RecordError (with the pricebook id) when the book is unusable.
+Pricebook parse_pricebook(const nlohmann::json& record);
+
+// One row of a per_item book's pricebook_items[].
+struct PricebookItem {
+  std::string item_id;
+  std::string rate;                   // decimal text: the unit rate or the first bracket's rate
+  std::optional<std::string> brackets;  // volume pricing: the price_brackets array as JSON text
+};
+
+// Throws RecordError (with the item id) when the row is unusable.
+PricebookItem parse_pricebook_item(const nlohmann::json& record);
+
+}  // namespace tshsync::zoho
