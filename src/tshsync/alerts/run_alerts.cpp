@@ -1,0 +1,67 @@
+#include <tshsync/alerts/run_alerts.hpp>
+
+#include <unistd.h>
+
+#include <array>
+
+#include <tshsync/alerts/alert_delivery.hpp>
+#include <tshsync/alerts/alert_rules.hpp>
+#include <tshsync/alerts/cooldown.hpp>
+#include <tshsync/core/log.hpp>
+#include <tshsync/util/redact.hpp>
+
+namespace tshsync::alerts {
+
+std::string host_name() {
+  std::array<char, 256> name{};
+  if (gethostname(name.data(), name.size() - 1) != 0) return "unknown host";
+  return std::string(name.data());
+}
+
+HealthchecksObserver::HealthchecksObserver(std::string url) : url_(std::move(url)) {}
+
+void HealthchecksObserver::run_started(const std::string& command) {
+  try {
+    AlertSender().ping(url_, "start", "tshsync " + command + " started on " + host_name());
+  } catch (const std::exception& e) {
+    core::log_warn("healthchecks ping failed: {}", e.what());
+  }
+}
+
+void HealthchecksObserver::run_finished(const app::RunOutcome& outcome) {
+  try {
+    std::string body = "tshsync " + outcome.command + " " + outcome.status + " on " + host_name();
+    if (!outcome.error.empty()) body += ": " + outcome.error;
+    AlertSender().ping(url_, std::to_string(outcome.exit_code), util::redact(body));
+  } catch (const std::exception& e) {
+    core::log_warn("healthchecks ping failed: {}", e.what());
+  }
+}
+
+ChatAlertObserver::ChatAlertObserver(std::string webhook_url, std::string dsn, std::chrono::seconds cooldown)
+    : webhook_url_(std::move(webhook_url)), dsn_(std::move(dsn)), cooldown_(cooldown) {}
+
+void ChatAlertObserver::run_started(const std::string& /*command*/) {}
+
+void ChatAlertObserver::run_finished(const app::RunOutcome& outcome) {
+  try {
+    const auto alerts = alerts_for_run(outcome.command, outcome.exit_code, outcome.error, outcome.counts);
+    if (alerts.empty()) return;
+    const std::string host = host_name();
+    CooldownLedger cooldowns(dsn_, cooldown_);
+    AlertSender sender;
+    for (const auto& alert : alerts) {
+      const std::string key = cooldown_key(alert);
+      const std::string text = alert_text(alert, host);
+      if (!cooldowns.claim(key, text)) {
+        core::log_verbose("alert not repeated within the cool-down: {}", text);
+        continue;
+      }
+      if (!sender.post_chat_message(webhook_url_, text)) cooldowns.release(key);
+    }
+  } catch (const std::exception& e) {
+    core::log_warn("could not send the run's alerts: {}", e.what());
+  }
+}
+
+}  // namespace tshsync::alerts

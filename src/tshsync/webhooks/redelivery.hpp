@@ -1,0 +1,37 @@
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <tshsync/http/http_client.hpp>
+
+namespace tshsync::webhooks {
+
+// POSTs stored webhook bodies to the ERP's receivers, signed like Zoho would:
+// <signature_header>: lower-case hex HMAC-SHA256 of the exact bytes sent.
+// "Byte for byte" means the stored JSON's text (payload::text): jsonb keeps
+// no whitespace or key order of the original request, so the receiver gets
+// an equivalent document with a signature that matches what it receives.
+// Delivery is at least once (a crash after the POST and before the queue
+// update sends it again), which the receiver's event-id check absorbs.
+class Redeliverer {
+ public:
+  // `secret` must not be empty (the caller checks first: exit 78).
+  Redeliverer(std::string secret, std::string signature_header, const std::atomic<bool>* cancel);
+
+  // Empty on a 2xx answer, else why not, in one line. After a receiver could
+  // not be reached at all, later calls to the same URL in this run fail at once
+  // instead of waiting for the same timeout again.
+  std::optional<std::string> redeliver(const std::string& url, const std::string& body);
+
+ private:
+  std::string secret_;
+  std::string signature_header_;
+  const std::atomic<bool>* cancel_;
+  http::HttpClient client_;
+  std::map<std::string, std::string> unreachable_;  // url -> why
+};
+
+}  // namespace tshsync::webhooks

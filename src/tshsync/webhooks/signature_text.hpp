@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+// Text forms of a binary digest, as webhook senders put them in a header.
+namespace tshsync::webhooks {
+
+// Lower-case hex.
+std::string to_hex(std::string_view bytes);
+
+// Hex digits of either case, even length; empty when anything else is there.
+std::optional<std::string> decode_hex(std::string_view text);
+
+// Standard or URL-safe alphabet, padding optional; empty when malformed.
+std::optional<std::string> decode_base64(std::string_view text);
+
+// Standard alphabet with padding.
+std::string to_base64(std::string_view bytes);
+
+}  // namespace tshsync::webhooks
