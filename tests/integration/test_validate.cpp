@@ -93,7 +93,8 @@ TEST_SUITE("validate") {
             " VALUES ('z1', 'A', 'A-1', 5000, 3, '/img/a')");
     auto r = run_tshsync(db, {"validate", "--quiet"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
-    for (const auto& [name, rule] : metrics_of(r)["rules"].items()) CHECK_MESSAGE(rule["status"] == "pass", name);
+    const auto metrics = metrics_of(r);  // items() must not outlive the json it iterates
+    for (const auto& [name, rule] : metrics["rules"].items()) CHECK_MESSAGE(rule["status"] == "pass", name);
     CHECK(r.err.empty());
   }
 
