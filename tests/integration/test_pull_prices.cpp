@@ -119,7 +119,8 @@ TEST_SUITE("pull-prices") {
     CHECK(m["failed"] == 0);
     CHECK(m["prices_updated"] == 0);
     CHECK(m["prices_inserted"].get<long long>() > 8000);
-    CHECK(m["api_calls"] == 2);  // the list, and the one active per_item book's detail
+    CHECK(m["api_calls"] == 3);  // the list, and the details of the two active books
+    CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebook_get"] == 2);
     CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebooks_list"] == 1);
     CHECK(prices_differing(s.db, s.standin) == 0);
     CHECK(s.db.count("SELECT count(*) FROM product_prices WHERE price_brackets IS NOT NULL") > 0);

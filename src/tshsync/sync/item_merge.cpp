@@ -16,24 +16,20 @@ const char* const kStageColumns =
     "modified_at timestamptz, stock numeric";
 
 // Staged ids are unique (prepare_items), so ON CONFLICT meets each row once.
-// Rows that would not change are filtered out before the upsert: ON CONFLICT
-// locks (writes to) every row it meets, even when its WHERE then says no.
-// (xmax = 0) is true for rows this statement inserted. Every CTE sees the
-// staged rows as they were when the statement began, so `cleared` empties
-// the stage for the next batch (under --dry-run one transaction stages many)
+// It finds existing rows through the unique index whatever the statistics say
+// (a join to products, still growing during a first pull, was planned as a
+// hash over the whole table for every page). (xmax = 0) marks inserted rows.
+// Every CTE sees the stage as it was when the statement began, so `cleared`
+// empties it for the next batch (under --dry-run one transaction stages many)
 // and `seen` ($1: a --full listing's sync type, else NULL) records the page's
 // ids, plus $2 (bad records), in the same round trip.
 const char* const kMergeSql = R"SQL(
 WITH merged AS (
   INSERT INTO products AS p (zoho_item_id, name, sku, price, is_active, image_url, zoho_last_modified_at,
                              stock_quantity)
-  SELECT s.zoho_item_id, s.name, s.sku, s.price, s.is_active, s.image_url, s.modified_at, COALESCE(s.stock, 0)
-  FROM pg_temp.tshsync_stage_items s LEFT JOIN products o ON o.zoho_item_id = s.zoho_item_id
-  WHERE o.id IS NULL
-     OR ((o.name, o.sku, o.price, o.is_active, o.image_url, o.zoho_last_modified_at)
-         IS DISTINCT FROM (s.name, s.sku, s.price, s.is_active, s.image_url, s.modified_at)
-         AND (o.zoho_last_modified_at IS NULL OR o.zoho_last_modified_at <= s.modified_at))
-  ON CONFLICT (zoho_item_id) DO UPDATE  -- the same test again: a concurrent writer may have been first
+  SELECT zoho_item_id, name, sku, price, is_active, image_url, modified_at, COALESCE(stock, 0)
+  FROM pg_temp.tshsync_stage_items
+  ON CONFLICT (zoho_item_id) DO UPDATE
     SET name = EXCLUDED.name, sku = EXCLUDED.sku, price = EXCLUDED.price, is_active = EXCLUDED.is_active,
         image_url = EXCLUDED.image_url, zoho_last_modified_at = EXCLUDED.zoho_last_modified_at,
         updated_at = now()

@@ -7,6 +7,7 @@
 #include <tshsync/sync/item_listing.hpp>
 #include <tshsync/sync/run_transactions.hpp>
 #include <tshsync/sync/state.hpp>
+#include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
 
@@ -44,7 +45,7 @@ struct Start {
 };
 
 util::SystemTime database_now(pqxx::transaction_base& tx) {
-  return from_epoch_seconds(tx.exec("SELECT floor(extract(epoch FROM now()))::bigint")[0][0].as<int64_t>());
+  return from_epoch_micros(tx.exec("SELECT (extract(epoch FROM now()) * 1000000)::bigint")[0][0].as<int64_t>());
 }
 
 Start plan_start(pqxx::transaction_base& tx, const ListingPullSpec& spec, const ListingPullHooks& hooks) {
@@ -52,17 +53,19 @@ Start plan_start(pqxx::transaction_base& tx, const ListingPullSpec& spec, const 
   start.run_started = database_now(tx);
   start.full_started = start.run_started;
   if (spec.full) {
-    const auto checkpoint = read_state(tx, spec.name + ".full");
-    if (checkpoint && checkpoint->is_object() && (*checkpoint)["started_at"].is_number_integer()) {
-      const auto started = from_epoch_seconds((*checkpoint)["started_at"].get<int64_t>());
-      const auto position = ListingPosition::from_json((*checkpoint)["position"]);
+    const auto checkpoint = read_state(tx, spec.name + ".full").value_or(nlohmann::json());
+    const nlohmann::json* started_at = zoho::find_field(checkpoint, "started_at_us");
+    const nlohmann::json* saved_position = zoho::find_field(checkpoint, "position");
+    if (started_at != nullptr && started_at->is_number_integer() && saved_position != nullptr) {
+      const auto started = from_epoch_micros(started_at->get<int64_t>());
+      const auto position = ListingPosition::from_json(*saved_position);
       if (position && start.run_started - started < kCheckpointMaxAge) {
         start.position = *position;
         start.full_started = started;
         start.resumed = true;
         return start;
       }
-      core::log_warn("{}: dropping a --full checkpoint older than a day; the listing starts over", spec.name);
+      core::log_warn("{}: dropping an unusable or day-old --full checkpoint; the listing starts over", spec.name);
     }
     if (hooks.begin_full) hooks.begin_full(tx);
     return start;
@@ -110,9 +113,9 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
     write_time.start();
     pqxx::work& tx = txs.begin();
     page.write(tx);
-    Progress progress{spec.name + ".full", std::nullopt, cursor_key, std::nullopt};
+    SavedProgress progress{spec.name + ".full", std::nullopt, cursor_key, std::nullopt};
     if (spec.full && !page.last)
-      progress.checkpoint = {{"started_at", epoch_seconds(start.full_started)}, {"position", page.resume_at.to_json()}};
+      progress.checkpoint = {{"started_at_us", epoch_micros(start.full_started)}, {"position", page.resume_at.to_json()}};
     if (page.complete_before) progress.cursor = clamp(*page.complete_before);
     save_progress(tx, progress);
     page.write = nullptr;  // frees the page

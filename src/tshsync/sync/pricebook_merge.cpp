@@ -143,6 +143,7 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
     if (book.type == zoho::PricebookType::unknown)
       throw zoho::RecordError(book.pricebook_id, "unknown pricebook_type \"" + book.type_name + "\"");
     if (book.type == zoho::PricebookType::fixed_percentage) {
+      if (book.percentage.empty()) throw zoho::RecordError(book.pricebook_id, "fixed_percentage book without percentage");
       rounding = price_rounding(book.rounding_type, book.decimal_place);
       if (!rounding) throw zoho::RecordError(book.pricebook_id, "unknown rounding_type \"" + book.rounding_type + "\"");
     }

@@ -29,13 +29,22 @@ std::vector<zoho::Pricebook> list_sales_books(zoho::Client& client, PriceCounts&
   return books;
 }
 
-nlohmann::json book_items(zoho::Client& client, const zoho::Pricebook& book) {
-  if (!book.active || book.type != zoho::PricebookType::per_item) return nlohmann::json::array();
-  auto body = client.get_if_exists("/pricebooks/" + book.pricebook_id);
-  if (!body) throw zoho::RecordError(book.pricebook_id, "Zoho no longer has it (deleted during the run)");
+// An active book as its detail has it (the only place with pricebook_items;
+// also the authority on percentage and rounding), with its items.
+struct BookDetail {
+  zoho::Pricebook book;
+  nlohmann::json items;
+};
+
+BookDetail book_detail(zoho::Client& client, const zoho::Pricebook& summary) {
+  if (!summary.active) return {summary, nlohmann::json::array()};
+  auto body = client.get_if_exists("/pricebooks/" + summary.pricebook_id);
+  if (!body) throw zoho::RecordError(summary.pricebook_id, "Zoho no longer has it (deleted during the run)");
   nlohmann::json& detail = (*body)["pricebook"];
-  if (!detail.is_object() || !detail.contains("pricebook_items")) return nlohmann::json();
-  return std::move(detail["pricebook_items"]);
+  BookDetail result{zoho::parse_pricebook(detail), nlohmann::json()};
+  if (detail.is_object() && detail.contains("pricebook_items")) result.items = std::move(detail["pricebook_items"]);
+  if (result.book.type != zoho::PricebookType::per_item) result.items = nlohmann::json::array();
+  return result;
 }
 
 }  // namespace
@@ -46,9 +55,9 @@ void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesO
   RunTransactions txs(conn, options.dry_run);
   for (const zoho::Pricebook& book : books) {
     try {
-      const nlohmann::json items = book_items(client, book);
+      const BookDetail detail = book_detail(client, book);
       pqxx::work& tx = txs.begin();
-      const PriceCounts applied = apply_pricebook(tx, book, items, options.prices);
+      const PriceCounts applied = apply_pricebook(tx, detail.book, detail.items, options.prices);
       txs.commit();
       counts.add(applied);
     } catch (const zoho::RecordError& e) {

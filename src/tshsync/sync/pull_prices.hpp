@@ -16,8 +16,8 @@ struct PullPricesOptions {
 };
 
 // Every sales pricebook into pricelists and product_prices: GET /pricebooks
-// (the one list call), then GET /pricebooks/{id} for each active per_item
-// book (fixed_percentage books need no detail). Active books go first, so a
+// (the one list call), then GET /pricebooks/{id} for each active book (its
+// items; inactive books need none). Active books go first, so a
 // currency match links an ERP list to a live book, never to a retired one.
 // One transaction per book; a book that cannot be applied is skipped,
 // counted as failed and logged. `counts` is filled as books commit.

@@ -19,10 +19,10 @@ int64_t deactivate_unseen(pqxx::transaction_base& tx, util::SystemTime listing_s
       "              FROM tshsync_full_pull_seen WHERE sync_type = $1) "
       "UPDATE products p SET is_active = false, updated_at = now() "
       "WHERE p.is_active AND p.zoho_item_id IS NOT NULL "
-      "  AND (p.created_at IS NULL OR p.created_at < to_timestamp($2)) "
+      "  AND (p.created_at IS NULL OR p.created_at < to_timestamp($2::bigint / 1000000.0)) "
       "  AND NOT EXISTS (SELECT 1 FROM seen s WHERE s.zoho_item_id = p.zoho_item_id) "
       "  AND EXISTS (SELECT 1 FROM seen)",  // an empty listing deactivates nothing
-      kName, epoch_seconds(listing_started));
+      kName, epoch_micros(listing_started));
   return static_cast<int64_t>(rows.affected_rows());
 }
 

@@ -63,7 +63,14 @@ class StageWriter {
 // connection and never WAL-logged; their rows go at commit, and the
 // statement that consumes them deletes them too (under --dry-run one
 // transaction stages many batches).
-void prepare_stage(pqxx::transaction_base& tx, const std::string& name, const std::string& columns_sql);
+//
+// With `index_lookups`, the rest of the transaction joins by nested loops
+// over indexes: a page joins a few hundred staged rows to tables of 100,000s,
+// and a stage without statistics made the planner hash (scan) the whole big
+// table for every page, which grows quadratically over a full pull.
+enum class StageJoins { planner_default, index_lookups };
+void prepare_stage(pqxx::transaction_base& tx, const std::string& name, const std::string& columns_sql,
+                   StageJoins joins = StageJoins::planner_default);
 
 // A PostgreSQL text[] literal ('{"a","b"}') for passing a list as one parameter.
 std::string text_array_literal(const std::vector<std::string>& values);

@@ -31,10 +31,10 @@ std::optional<util::SystemTime> read_cursor(pqxx::transaction_base& tx, const st
 }
 
 void advance_cursor(pqxx::transaction_base& tx, const std::string& key, util::SystemTime to) {
-  save_progress(tx, {"", std::nullopt, key, to});
+  save_progress(tx, SavedProgress{"", std::nullopt, key, to});
 }
 
-void save_progress(pqxx::transaction_base& tx, const Progress& progress) {
+void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress) {
   if (!progress.checkpoint && !progress.cursor) return;
   // Cursors are fixed-width UTC text, so text order is time order; a cursor
   // in any other shape is replaced. Absent parts are NULL rows, filtered out.
@@ -59,6 +59,14 @@ int64_t epoch_seconds(util::SystemTime t) {
 
 util::SystemTime from_epoch_seconds(int64_t seconds) {
   return util::SystemTime(std::chrono::seconds(seconds));
+}
+
+int64_t epoch_micros(util::SystemTime t) {
+  return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+}
+
+util::SystemTime from_epoch_micros(int64_t micros) {
+  return util::SystemTime(std::chrono::duration_cast<util::SystemTime::duration>(std::chrono::microseconds(micros)));
 }
 
 }  // namespace tshsync::sync

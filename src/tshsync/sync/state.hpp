@@ -24,16 +24,19 @@ void advance_cursor(pqxx::transaction_base& tx, const std::string& key, util::Sy
 
 // What a pull keeps after each page, written in one statement: a checkpoint
 // (when given; only when it changed) and a cursor move (when given; forward only).
-struct Progress {
+struct SavedProgress {
   std::string checkpoint_key;
   std::optional<nlohmann::json> checkpoint;
   std::string cursor_key;
   std::optional<util::SystemTime> cursor;
 };
-void save_progress(pqxx::transaction_base& tx, const Progress& progress);
+void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress);
 
 // Seconds since the epoch, the form checkpoints keep times in.
 int64_t epoch_seconds(util::SystemTime t);
 util::SystemTime from_epoch_seconds(int64_t seconds);
+// Microseconds, PostgreSQL's precision: for "created before the listing began".
+int64_t epoch_micros(util::SystemTime t);
+util::SystemTime from_epoch_micros(int64_t micros);
 
 }  // namespace tshsync::sync

@@ -36,12 +36,7 @@ WITH staged AS (
 ), upserted AS (
   INSERT INTO product_stock_locations AS l (product_id, zoho_location_id, location_name, is_primary,
                                             stock_on_hand, available_stock)
-  SELECT s.product_id, s.zoho_location_id, s.location_name, s.is_primary, s.stock_on_hand, s.available_stock
-  FROM staged s
-  LEFT JOIN product_stock_locations o ON o.product_id = s.product_id AND o.zoho_location_id = s.zoho_location_id
-  WHERE o.id IS NULL  -- unchanged rows never reach ON CONFLICT, which would lock them
-     OR (o.location_name, o.is_primary, o.stock_on_hand, o.available_stock)
-        IS DISTINCT FROM (s.location_name, s.is_primary, s.stock_on_hand, s.available_stock)
+  SELECT product_id, zoho_location_id, location_name, is_primary, stock_on_hand, available_stock FROM staged
   ON CONFLICT (product_id, zoho_location_id) DO UPDATE
     SET location_name = EXCLUDED.location_name, is_primary = EXCLUDED.is_primary,
         stock_on_hand = EXCLUDED.stock_on_hand, available_stock = EXCLUDED.available_stock, updated_at = now()
@@ -87,7 +82,7 @@ void StockCounts::add(const StockCounts& other) {
 
 StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options) {
   StockCounts counts;
-  prepare_stage(tx, "tshsync_stage_stock", "zoho_item_id text, stock numeric");
+  prepare_stage(tx, "tshsync_stage_stock", "zoho_item_id text, stock numeric", StageJoins::index_lookups);
   if (!items.is_array()) return counts;
   StageWriter rows(tx, "tshsync_stage_stock", {"zoho_item_id", "stock"});
   for (const auto& record : items) {
@@ -113,7 +108,8 @@ StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items,
 void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, StockCounts& counts) {
   prepare_stage(tx, "tshsync_stage_locations",
                 "zoho_item_id text, zoho_location_id text, location_name text, is_primary boolean, "
-                "stock_on_hand numeric, available_stock numeric");
+                "stock_on_hand numeric, available_stock numeric",
+                StageJoins::index_lookups);
   prepare_stage(tx, "tshsync_stage_location_items", "zoho_item_id text");
   if (!details.is_array()) return;
   std::vector<std::string> item_ids;

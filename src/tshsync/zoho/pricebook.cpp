@@ -41,10 +41,7 @@ Pricebook parse_pricebook(const nlohmann::json& record) {
   book.is_increase = bool_field(record, "is_increase", false);
   book.rounding_type = text_field(record, "rounding_type");
   if (book.rounding_type.empty()) book.rounding_type = "no_rounding";
-  if (book.type == PricebookType::fixed_percentage) {
-    book.percentage = decimal_field(record, "percentage", id).value_or("");
-    if (book.percentage.empty()) throw RecordError(id, "fixed_percentage book without percentage");
-  }
+  book.percentage = decimal_field(record, "percentage", id).value_or("");
   return book;
 }
 

@@ -19,7 +19,7 @@ struct Pricebook {
   bool sales = true;  // sales_or_purchase_type != "purchases"
   PricebookType type = PricebookType::unknown;
   std::string type_name;      // as Zoho sent it, for messages
-  std::string percentage;     // decimal text (fixed_percentage)
+  std::string percentage;     // decimal text (fixed_percentage); "" when absent
   bool is_increase = false;   // markup (true) or markdown
   std::string rounding_type;  // "no_rounding" when absent
 };
