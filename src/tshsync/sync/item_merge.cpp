@@ -117,7 +117,9 @@ MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prep
                    {"zoho_item_id", "name", "sku", "price", "is_active", "image_url", "modified_at", "stock"});
   for (const zoho::Item& item : prepared.items) stage_item(rows, item, options);
   rows.complete();
-  const auto row = tx.exec_params(kMergeSql, seen_by, text_array_literal(counts.failed_ids))[0];
+  // Prepared once per connection: a full pull runs it hundreds of times.
+  tx.conn().prepare("tshsync_merge_items", kMergeSql);
+  const auto row = tx.exec_prepared("tshsync_merge_items", seen_by, text_array_literal(counts.failed_ids))[0];
   counts.inserted = row[0].as<int64_t>();
   counts.updated = row[1].as<int64_t>();
   counts.unchanged = static_cast<int64_t>(prepared.items.size()) - counts.inserted - counts.updated;

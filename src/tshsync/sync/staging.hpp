@@ -60,9 +60,10 @@ class StageWriter {
 
 // Makes sure the session's temporary staging table `name` exists (created
 // from `columns_sql`, a constant). Temporary tables are private to the
-// connection and never WAL-logged; their rows go at commit, and the
-// statement that consumes them deletes them too (under --dry-run one
-// transaction stages many batches).
+// connection and never WAL-logged. The statement that consumes a stage must
+// delete its rows (a rolled-back transaction takes them anyway): the next
+// batch, in the next transaction or under --dry-run in the same one, starts
+// from an empty stage.
 //
 // With `index_lookups`, the rest of the transaction joins by nested loops
 // over indexes: a page joins a few hundred staged rows to tables of 100,000s,

@@ -40,7 +40,9 @@ void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress) {
   // in any other shape is replaced. Absent parts are NULL rows, filtered out.
   const std::string checkpoint = progress.checkpoint ? progress.checkpoint->dump() : "";
   const std::string cursor = progress.cursor ? util::format_zoho_timestamp(*progress.cursor) : "";
-  tx.exec_params(
+  // Prepared once per connection: a pull saves its progress after every page.
+  tx.conn().prepare(
+      "tshsync_save_progress",
       "INSERT INTO tshsync_state AS s (key, value) "
       "SELECT key, value FROM (VALUES ($1::text, $2::jsonb), ($3::text, to_jsonb($4::text))) AS v(key, value) "
       "WHERE v.value IS NOT NULL "
@@ -48,8 +50,8 @@ void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress) {
       "WHERE CASE WHEN EXCLUDED.key = $3 "
       "  THEN coalesce(s.value #>> '{}', '') !~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0000$' "
       "       OR s.value #>> '{}' < EXCLUDED.value #>> '{}' "
-      "  ELSE s.value IS DISTINCT FROM EXCLUDED.value END",
-      progress.checkpoint_key, progress.checkpoint ? checkpoint.c_str() : nullptr, progress.cursor_key,
+      "  ELSE s.value IS DISTINCT FROM EXCLUDED.value END");
+  tx.exec_prepared("tshsync_save_progress", progress.checkpoint_key, progress.checkpoint ? checkpoint.c_str() : nullptr, progress.cursor_key,
       progress.cursor ? cursor.c_str() : nullptr);
 }
 

@@ -36,8 +36,9 @@ RateAccount::RateAccount(pqxx::connection& conn, std::string organization_id, in
       daily_call_budget_(std::max(daily_call_budget, 0)) {}
 
 std::chrono::milliseconds RateAccount::take_slot() {
+  conn_.prepare("tshsync_take_slot", kTakeSlot);  // once per connection; taken before every request
   pqxx::nontransaction tx(conn_);
-  const auto rows = tx.exec_params(kTakeSlot, organization_id_, static_cast<long long>(interval_.count()),
+  const auto rows = tx.exec_prepared("tshsync_take_slot", organization_id_, static_cast<long long>(interval_.count()),
                                    daily_call_budget_);
   if (rows.empty()) {
     throw BudgetExhausted("the daily Zoho call budget (" + std::to_string(daily_call_budget_) +
