@@ -79,23 +79,21 @@ void read_upsert(const pqxx::row& row, PriceCounts& counts) {
   counts.prices_unchanged += row[2].as<int64_t>() - row[0].as<int64_t>() - row[1].as<int64_t>();
 }
 
-void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, const nlohmann::json& items,
+void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,
                     int64_t list_id, const std::string& currency, PriceCounts& counts) {
   prepare_stage(tx, "tshsync_stage_prices", "zoho_item_id text, price numeric, brackets jsonb");
   StageWriter rows(tx, "tshsync_stage_prices", {"zoho_item_id", "price", "brackets"});
-  {
-    for (const auto& record : items) {
-      try {
-        const zoho::PricebookItem row = zoho::parse_pricebook_item(record);
-        rows.row(row.item_id, row.rate, row.brackets);
-      } catch (const zoho::RecordError& e) {
-        ++counts.failed;
-        const std::string id = zoho::item_id_for_message(record);
-        core::log_warn("pricebook {} ({}): skipped item {}: {}", book.name, book.pricebook_id, id, e.reason());
-        if (id.front() != '(') rows.row(id, std::nullopt, std::nullopt);
-      }
+  items.for_each([&](const nlohmann::json& record) {
+    try {
+      const zoho::PricebookItem row = zoho::parse_pricebook_item(record);
+      rows.row(row.item_id, row.rate, row.brackets);
+    } catch (const zoho::RecordError& e) {
+      ++counts.failed;
+      const std::string id = zoho::item_id_for_message(record);
+      core::log_warn("pricebook {} ({}): skipped item {}: {}", book.name, book.pricebook_id, id, e.reason());
+      if (id.front() != '(') rows.row(id, std::nullopt, std::nullopt);
     }
-  }
+  });
   rows.complete();
   const auto result = tx.exec_params(std::string(kPerItemComputed) + kUpsertTail, list_id, currency)[0];
   read_upsert(result, counts);
@@ -136,6 +134,11 @@ void PriceCounts::add(const PriceCounts& other) {
 
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const nlohmann::json& items,
                             const PriceOptions& options) {
+  return apply_pricebook(tx, book, zoho::JsonElements(items), options);
+}
+
+PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,
+                            const PriceOptions& options) {
   PriceCounts counts;
   // Everything that can refuse the book is checked before anything is written.
   std::optional<PriceRounding> rounding;
@@ -171,10 +174,10 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
 
 PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, const std::string& pricebook_id,
                               const PriceOptions& options) {
-  auto body = client.get_if_exists("/pricebooks/" + pricebook_id);
+  auto answer = client.get_large_if_exists("/pricebooks/" + pricebook_id, zoho::kPricebookItemsPath);
   pqxx::work tx(conn);
   PriceCounts counts;
-  if (!body || !(*body)["pricebook"].is_object()) {
+  if (!answer || !answer->envelope["pricebook"].is_object()) {
     counts.pricelists_deactivated = static_cast<int64_t>(
         tx.exec_params("UPDATE pricelists SET is_active = false, updated_at = now() "
                        "WHERE zoho_pricebook_id = $1 AND is_active",
@@ -183,11 +186,14 @@ PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, cons
     tx.commit();
     return counts;
   }
-  const nlohmann::json& detail = (*body)["pricebook"];
+  const nlohmann::json& detail = answer->envelope["pricebook"];
   const zoho::Pricebook book = zoho::parse_pricebook(detail);
   if (!book.sales) return counts;
   const nlohmann::json* items = zoho::find_field(detail, "pricebook_items");
-  counts = apply_pricebook(tx, book, items != nullptr ? *items : nlohmann::json(), options);
+  const bool has_items = items != nullptr && items->is_array();
+  counts = apply_pricebook(
+      tx, book, has_items ? zoho::JsonElements(answer->text, zoho::kPricebookItemsPath, true) : zoho::JsonElements(),
+      options);
   tx.commit();
   return counts;
 }

@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 
 #include <tshsync/zoho/client.hpp>
+#include <tshsync/zoho/json_elements.hpp>
 #include <tshsync/zoho/pricebook.hpp>
 
 namespace tshsync::sync {
@@ -46,6 +47,9 @@ struct PriceCounts {
 //                     exception).
 // Only rows whose price, currency, brackets or source differ are written.
 // Throws zoho::RecordError for a book it cannot apply.
+PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,
+                            const PriceOptions& options);
+// The same with the items as a parsed array (or anything else: refused as above).
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const nlohmann::json& items,
                             const PriceOptions& options);
 

@@ -30,21 +30,26 @@ std::vector<zoho::Pricebook> list_sales_books(zoho::Client& client, PriceCounts&
 }
 
 // An active book as its detail has it (the only place with pricebook_items;
-// also the authority on percentage and rounding), with its items.
+// also the authority on percentage and rounding). The items stay in the
+// body's text and are read one at a time: a book can list the whole catalog.
 struct BookDetail {
   zoho::Pricebook book;
-  nlohmann::json items;
+  std::string text;
+  bool has_items = false;
+
+  zoho::JsonElements items() const {
+    if (book.type != zoho::PricebookType::per_item || !has_items) return {};
+    return zoho::JsonElements(text, zoho::kPricebookItemsPath, true);
+  }
 };
 
 BookDetail book_detail(zoho::Client& client, const zoho::Pricebook& summary) {
-  if (!summary.active) return {summary, nlohmann::json::array()};
-  auto body = client.get_if_exists("/pricebooks/" + summary.pricebook_id);
-  if (!body) throw zoho::RecordError(summary.pricebook_id, "Zoho no longer has it (deleted during the run)");
-  nlohmann::json& detail = (*body)["pricebook"];
-  BookDetail result{zoho::parse_pricebook(detail), nlohmann::json()};
-  if (detail.is_object() && detail.contains("pricebook_items")) result.items = std::move(detail["pricebook_items"]);
-  if (result.book.type != zoho::PricebookType::per_item) result.items = nlohmann::json::array();
-  return result;
+  if (!summary.active) return {summary, "", false};
+  auto answer = client.get_large_if_exists("/pricebooks/" + summary.pricebook_id, zoho::kPricebookItemsPath);
+  if (!answer) throw zoho::RecordError(summary.pricebook_id, "Zoho no longer has it (deleted during the run)");
+  const nlohmann::json& detail = answer->envelope["pricebook"];
+  const nlohmann::json* items = detail.is_object() ? zoho::find_field(detail, "pricebook_items") : nullptr;
+  return {zoho::parse_pricebook(detail), std::move(answer->text), items != nullptr && items->is_array()};
 }
 
 }  // namespace
@@ -57,7 +62,7 @@ void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesO
     try {
       const BookDetail detail = book_detail(client, book);
       pqxx::work& tx = txs.begin();
-      const PriceCounts applied = apply_pricebook(tx, detail.book, detail.items, options.prices);
+      const PriceCounts applied = apply_pricebook(tx, detail.book, detail.items(), options.prices);
       txs.commit();
       counts.add(applied);
     } catch (const zoho::RecordError& e) {

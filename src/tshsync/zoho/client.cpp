@@ -66,7 +66,9 @@ struct Client::Impl {
     return zoho;
   }
 
-  std::optional<nlohmann::json> call(const std::string& path, const Query& params, bool missing_is_empty);
+  // `big_array` and `text`: see get_large_if_exists.
+  std::optional<nlohmann::json> call(const std::string& path, const Query& params, bool missing_is_empty,
+                                     const JsonPath* big_array = nullptr, std::string* text = nullptr);
   void wait_for_slot(const std::string& label);
   void note_rate_headers(const http::Response& response);
 
@@ -98,7 +100,8 @@ void Client::Impl::note_rate_headers(const http::Response& response) {
 }
 
 std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const Query& params,
-                                                 bool missing_is_empty) {
+                                                 bool missing_is_empty, const JsonPath* big_array,
+                                                 std::string* text) {
   Query query{{"organization_id", config.organization_id}};
   query.insert(query.end(), params.begin(), params.end());
   http::Request request;
@@ -129,13 +132,15 @@ std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const 
     if (response) {
       core::log_verbose("zoho: GET {} -> {} ({} ms)", label, response->status,
                         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
-      ApiAnswer answer = check_api_response(response->status, response->header("content-type"), response->body);
+      ApiAnswer answer =
+          check_api_response(response->status, response->header("content-type"), response->body, big_array);
       // The daily limit's wait runs to midnight: holding everyone off that
       // long would only delay the 75 each run gives anyway.
       if (answer.verdict != ApiVerdict::daily_limit) note_rate_headers(*response);
       reason = answer.reason;
       switch (answer.verdict) {
         case ApiVerdict::ok:
+          if (text != nullptr) *text = std::move(response->body);
           return std::move(answer.body);
         case ApiVerdict::not_found:
           if (missing_is_empty) return std::nullopt;
@@ -201,6 +206,14 @@ nlohmann::json Client::get(const std::string& path, const Query& params) {
 
 std::optional<nlohmann::json> Client::get_if_exists(const std::string& path, const Query& params) {
   return impl_->call(path, params, true);
+}
+
+std::optional<Client::LargeAnswer> Client::get_large_if_exists(const std::string& path, const JsonPath& big_array) {
+  LargeAnswer answer;
+  auto envelope = impl_->call(path, {}, true, &big_array, &answer.text);
+  if (!envelope) return std::nullopt;
+  answer.envelope = std::move(*envelope);
+  return answer;
 }
 
 void Client::for_each_page(const std::string& path, const Query& params, const std::string& collection_key,

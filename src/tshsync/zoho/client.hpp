@@ -14,6 +14,7 @@
 #include <tshsync/core/config.hpp>
 #include <tshsync/core/error.hpp>
 #include <tshsync/zoho/client_tuning.hpp>
+#include <tshsync/zoho/json_elements.hpp>
 
 namespace tshsync::zoho {
 
@@ -64,6 +65,15 @@ class Client {
   // empty; a 404 for a path Zoho does not know (code 5) stays an error.
   std::optional<nlohmann::json> get_if_exists(const std::string& path, const Query& params = {});
 
+  // Like get_if_exists(), for an answer whose array at `big_array` may be too
+  // large to hold as a document (a pricebook's items): `envelope` has that
+  // array empty, and `text` is the body to read its elements from
+  // (JsonElements, for_each_element). The whole body is checked as JSON first.
+  struct LargeAnswer {
+    nlohmann::json envelope;
+    std::string text;
+  };
+  std::optional<LargeAnswer> get_large_if_exists(const std::string& path, const JsonPath& big_array);
   // Pages through a list endpoint (page=1.., per_page=200), handing each
   // page's `collection_key` array to on_page as soon as it arrives; never
   // holds more than one page.

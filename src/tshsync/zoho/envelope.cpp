@@ -25,7 +25,7 @@ struct ParsedBody {
   std::string problem;   // why it is not usable: "invalid JSON", ...
 };
 
-ParsedBody parse_body(const std::string& content_type, const std::string& body) {
+ParsedBody parse_body(const std::string& content_type, const std::string& body, const JsonPath* big_array) {
   ParsedBody parsed;
   if (body.empty()) {
     parsed.problem = "an empty body";
@@ -36,7 +36,7 @@ ParsedBody parse_body(const std::string& content_type, const std::string& body) 
     return parsed;
   }
   try {
-    nlohmann::json json = nlohmann::json::parse(body);
+    nlohmann::json json = big_array != nullptr ? parse_without_elements(body, *big_array) : nlohmann::json::parse(body);
     if (json.is_object()) {
       parsed.json = std::move(json);
     } else {
@@ -96,8 +96,9 @@ std::string server_text(const std::string& text) {
   return line;
 }
 
-ApiAnswer check_api_response(long status, const std::string& content_type, const std::string& body) {
-  ParsedBody parsed = parse_body(content_type, body);
+ApiAnswer check_api_response(long status, const std::string& content_type, const std::string& body,
+                             const JsonPath* big_array) {
+  ParsedBody parsed = parse_body(content_type, body, big_array);
   ApiAnswer answer;
   if (parsed.json.is_object()) answer.code = code_of(parsed.json);
   answer.verdict = decide(status, parsed, answer.code);

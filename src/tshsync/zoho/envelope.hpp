@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <tshsync/zoho/json_elements.hpp>
+
 namespace tshsync::zoho {
 
 // What one API response means for the caller. Zoho reports some failures
@@ -26,7 +28,10 @@ struct ApiAnswer {
   std::string reason;        // one line, no secrets: "HTTP 503 code 1000 (Internal error)"
 };
 
-ApiAnswer check_api_response(long status, const std::string& content_type, const std::string& body);
+// With `big_array`, the array at that path comes back empty in `body`
+// (read its elements from the text with for_each_element).
+ApiAnswer check_api_response(long status, const std::string& content_type, const std::string& body,
+                             const JsonPath* big_array = nullptr);
 
 // Zoho's `message` (or any server text) made fit for a log line: one line,
 // at most 200 characters, registered secrets hidden.

@@ -5,7 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <tshsync/zoho/json_elements.hpp>
+
 namespace tshsync::zoho {
+
+// Where a pricebook detail (GET /pricebooks/{id}) keeps its items.
+inline const JsonPath kPricebookItemsPath{"pricebook", "pricebook_items"};
 
 enum class PricebookType { per_item, fixed_percentage, unknown };
 

@@ -1,0 +1,101 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include <tshsync/zoho/envelope.hpp>
+#include <tshsync/zoho/json_elements.hpp>
+#include <tshsync/zoho/pricebook.hpp>
+
+namespace zoho = tshsync::zoho;
+using nlohmann::json;
+
+TEST_SUITE_BEGIN("zoho");
+
+namespace {
+
+const std::string kDetail = R"({"code": 0, "message": "success",
+  "pricebook": {"pricebook_id": "7", "name": "Wholesale",
+    "pricebook_items": [
+      {"item_id": "1", "pricebook_rate": 10, "price_brackets": [{"start_quantity": 1, "pricebook_rate": 10}]},
+      "not an object",
+      [1, 2],
+      {"item_id": "2", "pricebook_rate": 20, "pricebook_items": ["nested, not the target"]}
+    ],
+    "other_list": [1, 2, 3]},
+  "pricebook_items": ["at the root: not the target"]})";
+
+std::vector<json> elements_of(const std::string& text) {
+  std::vector<json> seen;
+  zoho::for_each_element(text, zoho::kPricebookItemsPath, [&](const json& e) { seen.push_back(e); });
+  return seen;
+}
+
+}  // namespace
+
+TEST_CASE("json elements: the envelope comes without the big array's elements, everything else intact") {
+  const json envelope = zoho::parse_without_elements(kDetail, {"pricebook", "pricebook_items"});
+  CHECK(envelope["code"] == 0);
+  CHECK(envelope["pricebook"]["name"] == "Wholesale");
+  CHECK(envelope["pricebook"]["pricebook_items"] == json::array());
+  CHECK(envelope["pricebook"]["other_list"] == json::parse("[1, 2, 3]"));
+  CHECK(envelope["pricebook_items"].size() == 1);
+}
+
+TEST_CASE("json elements: each element in order, whatever its kind, nested lists left inside it") {
+  const std::vector<json> seen = elements_of(kDetail);
+  REQUIRE(seen.size() == 4);
+  CHECK(seen[0]["item_id"] == "1");
+  CHECK(seen[0]["price_brackets"].size() == 1);
+  CHECK(seen[1] == "not an object");
+  CHECK(seen[2] == json::parse("[1, 2]"));
+  CHECK(seen[3]["pricebook_items"].size() == 1);
+}
+
+TEST_CASE("json elements: no array at the path, or not an array there, gives no elements") {
+  CHECK(elements_of(R"({"code": 0, "pricebook": {"name": "X"}})").empty());
+  CHECK(elements_of(R"({"code": 0, "pricebook": {"pricebook_items": {"item_id": "1"}}})").empty());
+  CHECK(elements_of(R"({"code": 0, "pricebook": {"pricebook_items": []}})").empty());
+  const json envelope = zoho::parse_without_elements(R"({"pricebook": {"pricebook_items": {"a": 1}}})",
+                                                     zoho::kPricebookItemsPath);
+  CHECK(envelope["pricebook"]["pricebook_items"]["a"] == 1);
+}
+
+TEST_CASE("json elements: bad text fails as json::parse does, a cut body at its end") {
+  const std::string cut = kDetail.substr(0, kDetail.size() / 2);
+  try {
+    (void)zoho::parse_without_elements(cut, zoho::kPricebookItemsPath);
+    FAIL("a cut body parsed");
+  } catch (const json::parse_error& e) {
+    CHECK(e.byte >= cut.size());
+  }
+  CHECK_THROWS_AS(elements_of("{\"pricebook\": {\"pricebook_items\": [1, }}"), json::parse_error);
+}
+
+TEST_CASE("json elements: a parsed array is read the same way; an absent one reads as no array") {
+  const json array = json::parse(R"([{"item_id": "1"}, {"item_id": "2"}])");
+  const zoho::JsonElements parsed(array);
+  CHECK(parsed.is_array());
+  int count = 0;
+  parsed.for_each([&](const json&) { ++count; });
+  CHECK(count == 2);
+  const json object = json::object();
+  CHECK_FALSE(zoho::JsonElements(object).is_array());
+  CHECK_FALSE(zoho::JsonElements().is_array());
+  const zoho::JsonElements in_text(kDetail, zoho::kPricebookItemsPath, true);
+  count = 0;
+  in_text.for_each([&](const json&) { ++count; });
+  CHECK(count == 4);
+}
+
+TEST_CASE("envelope with a big array: checked whole, returned without the array's elements") {
+  const auto ok = zoho::check_api_response(200, "application/json", kDetail, &zoho::kPricebookItemsPath);
+  CHECK(ok.verdict == zoho::ApiVerdict::ok);
+  CHECK(ok.body["pricebook"]["pricebook_items"].empty());
+  const auto cut =
+      zoho::check_api_response(200, "application/json", kDetail.substr(0, 120), &zoho::kPricebookItemsPath);
+  CHECK(cut.verdict == zoho::ApiVerdict::retry);
+  CHECK(cut.reason == "HTTP 200 with truncated JSON");
+}
+
+TEST_SUITE_END();
