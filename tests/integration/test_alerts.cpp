@@ -8,6 +8,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <tshsync/db/advisory_lock.hpp>
+
 #include "support/standin.hpp"
 #include "support/tshsync_cli.hpp"
 
@@ -114,6 +116,22 @@ TEST_SUITE("alerts") {
     const json pings = f.requests("hc");
     REQUIRE(pings.size() == 2);
     CHECK(pings[1]["path"] == "/_sink/hc/check-uuid/0");
+  }
+
+  TEST_CASE("a run skipped for the lock is logged at healthchecks, not reported failed, and sends no chat") {
+    Fixture f;
+    f.configure_sinks();
+    pqxx::connection holder(f.db.dsn());
+    const auto key = tshsync::db::lock_key_for("replay-dlq");
+    pqxx::nontransaction(holder).exec_params("SELECT pg_advisory_lock($1, $2)", key.classid, key.objid);
+    auto r = f.run({"replay-dlq"});
+    REQUIRE_MESSAGE(r.exit_code == 75, describe(r));
+    CHECK(f.requests("chat").empty());
+    const json pings = f.requests("hc");
+    REQUIRE(pings.size() == 2);
+    CHECK(pings[0]["path"] == "/_sink/hc/check-uuid/start");
+    CHECK(pings[1]["path"] == "/_sink/hc/check-uuid/log");
+    CHECK(pings[1]["body"].get<std::string>().find("skipped") != std::string::npos);
   }
 
   TEST_CASE("health's alerts go out as one message at their highest priority") {

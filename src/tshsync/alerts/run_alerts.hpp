@@ -9,7 +9,8 @@
 // run's outcome: a failure to deliver is a warning.
 namespace tshsync::alerts {
 
-// healthchecks.io style: <url>/start when a run begins, <url>/<exit code> when it ends.
+// healthchecks.io style: <url>/start when a run begins, <url>/<exit code> when it
+// ends, <url>/log when it was skipped (another run holds the lock).
 class HealthchecksObserver : public app::RunObserver {
  public:
   explicit HealthchecksObserver(std::string url);
