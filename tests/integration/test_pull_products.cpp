@@ -316,6 +316,26 @@ TEST_SUITE("pull-products") {
     CHECK(products_differing(db, standin) == 0);
   }
 
+  TEST_CASE("pages that queued behind a slow database are written before the budget's 75") {
+    Standin standin(large_catalog(2000));
+    TestDatabase db;
+    migrate(db);
+    // A quarter of a second per write: the next pages arrive while the writer is busy and form one batch.
+    db.exec("CREATE FUNCTION slow_write() RETURNS trigger LANGUAGE plpgsql AS "
+            "$$ BEGIN PERFORM pg_sleep(0.25); RETURN NULL; END $$; "
+            "CREATE TRIGGER slow_write AFTER INSERT ON products FOR EACH STATEMENT EXECUTE FUNCTION slow_write()");
+    Env env = pull_env(standin);
+    env["ZOHO_DAILY_CALL_BUDGET"] = "4";
+    auto stopped = run_tshsync(db, {"pull-products", "--full"}, env);
+    CHECK_MESSAGE(stopped.exit_code == 75, describe(stopped));
+    // All 4 pages the budget paid for (800 items, a few repeated across the
+    // keyset overlap) are in, not only the one written before the refusal.
+    const long long written = db.count("SELECT count(*) FROM products");
+    CHECK(written > 3 * 200);
+    CHECK(written == metrics_of(stopped)["inserted"].get<long long>());
+    CHECK(db.count("SELECT count(*) FROM tshsync_state WHERE key = 'pull-products.full'") == 1);
+  }
+
   TEST_CASE("a Zoho that refuses sort_column is listed by page number; the cursor moves at the end") {
     Standin standin(large_catalog(700));
     TestDatabase db;

@@ -1,7 +1,10 @@
 #include <tshsync/sync/listing_pull.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <future>
+#include <utility>
 
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/item_listing.hpp>
@@ -14,6 +17,7 @@ namespace tshsync::sync {
 namespace {
 
 constexpr std::chrono::hours kCheckpointMaxAge{24};
+constexpr int kMaxPagesPerBatch = 5;  // 1,000 items: the memory bound, and enough to amortize a commit
 
 // Where a pull's time goes, for --verbose.
 class Stopwatch {
@@ -91,12 +95,32 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
   const auto clamp = [&](util::SystemTime t) { return std::min(t, start.run_started); };
 
   ItemListing listing(client, start.position);
+  // While the writer is busy, pages that arrive join the batch it will take
+  // next (up to kMaxPagesPerBatch): with a fast Zoho the database writes
+  // fewer, larger batches; with a slow one every page is written as soon as
+  // it arrives. An error after some pages of a batch waits until they are
+  // written (they cost API calls).
+  std::atomic<bool> writer_waiting{true};
+  std::exception_ptr deferred_error;
   const auto fetch = [&] {
+    if (deferred_error) std::rethrow_exception(std::exchange(deferred_error, nullptr));
     FetchedPage page;
-    nlohmann::json items;
-    page.present = listing.next(items);
+    nlohmann::json batch = nlohmann::json::array();
+    for (int pages = 0; pages < kMaxPagesPerBatch; ++pages) {
+      nlohmann::json items;
+      try {
+        if (!listing.next(items)) break;
+      } catch (...) {
+        if (!page.present) throw;
+        deferred_error = std::current_exception();
+        break;
+      }
+      page.present = true;
+      for (auto& item : items) batch.push_back(std::move(item));
+      if (listing.complete() || writer_waiting.load()) break;
+    }
     if (!page.present) return page;
-    page.write = hooks.prepare_page(std::move(items));
+    page.write = hooks.prepare_page(std::move(batch));
     page.resume_at = listing.resume_at();
     page.complete_before = listing.complete_before();
     page.last = listing.complete();
@@ -106,6 +130,7 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
   Stopwatch write_time;
   zoho_time.start();
   FetchedPage page = fetch();
+  writer_waiting = false;
   zoho_time.stop();
   while (page.present) {
     std::future<FetchedPage> ahead;
@@ -128,7 +153,9 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
     if (hooks.after_page) hooks.after_page();
     if (!ahead.valid()) break;
     zoho_time.start();
+    writer_waiting = true;
     page = ahead.get();
+    writer_waiting = false;
     zoho_time.stop();
   }
   core::log_verbose("{}: {:.1f} s waiting for Zoho, {:.1f} s writing to PostgreSQL", spec.name, zoho_time.seconds(),

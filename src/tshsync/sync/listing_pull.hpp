@@ -25,16 +25,17 @@ struct ListingPullSpec {
 using PageWriter = std::function<void(pqxx::transaction_base& tx)>;
 
 struct ListingPullHooks {
-  // Runs on the download thread as soon as a page arrives: parses it and makes
-  // any further API calls it needs (item details), then returns what writes
-  // it. It must not touch what the writer thread uses.
+  // Runs on the download thread as soon as a batch of pages is ready (their
+  // items in one array): parses it and makes any further API calls it needs
+  // (item details), then returns what writes it. It must not touch what the
+  // writer thread uses.
   std::function<PageWriter(nlohmann::json&& items)> prepare_page;
   // A --full listing that does not resume a checkpoint starts here.
   std::function<void(pqxx::transaction_base& tx)> begin_full;
   // A --full listing that reached its end; `started_at` is when it began
   // (earlier than this run when it resumed a checkpoint).
   std::function<void(pqxx::transaction_base& tx, util::SystemTime started_at)> finish_full;
-  // After each committed page (progress, cancellation).
+  // After each committed batch of pages (progress, cancellation).
   std::function<void()> after_page;
 };
 
@@ -52,8 +53,9 @@ struct ListingPullResult {
 // The cursor moves after each committed page to the newest time before which
 // every item was applied, never past this run's start.
 // The next page downloads and is prepared (on a second thread, the only one
-// using `client`) while the current one is written: at most two pages are in
-// memory.
+// using `client`) while the current one is written; pages that arrive while
+// the writer is busy join its next batch, up to five pages (1,000 items) in a
+// transaction. At most two batches are in memory.
 ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn, const ListingPullSpec& spec,
                                    const ListingPullHooks& hooks);
 
