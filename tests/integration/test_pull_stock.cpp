@@ -213,6 +213,26 @@ TEST_SUITE("pull-stock") {
     CHECK(locations_differing(db, location_truth(standin)) == 0);
   }
 
+  TEST_CASE("merge_stock: an item listed twice in one batch keeps its newest stock") {
+    Standin standin(large_catalog(50));
+    TestDatabase db;
+    migrate(db);
+    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, pull_env(standin)).exit_code == 0);
+    const auto ids = item_ids(standin, 2, 10);
+    {
+      pqxx::work tx(db.conn());
+      const json batch = {
+          {{"item_id", ids[0]}, {"stock_on_hand", 7}, {"last_modified_time", "2026-11-02T10:00:00+0300"}},
+          {{"item_id", ids[0]}, {"stock_on_hand", 5}, {"last_modified_time", "2026-11-01T10:00:00+0300"}},
+          {{"item_id", ids[1]}, {"stock_on_hand", 1}},
+          {{"item_id", ids[1]}, {"stock_on_hand", 2}}};
+      tsync::merge_stock(tx, batch, tsync::StockOptions{});
+      tx.commit();
+    }
+    CHECK(db.text("SELECT stock_quantity FROM products WHERE zoho_item_id = '" + ids[0] + "'") == "7");
+    CHECK(db.text("SELECT stock_quantity FROM products WHERE zoho_item_id = '" + ids[1] + "'") == "2");
+  }
+
   TEST_CASE("merge_stock and refresh_stock: bad figures are skipped, the rest written") {
     Standin standin(large_catalog(300));
     TestDatabase db;

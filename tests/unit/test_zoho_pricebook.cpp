@@ -77,6 +77,10 @@ TEST_CASE("pricebook item: bad rows throw with the item id") {
   CHECK_THROWS_AS(zoho::parse_pricebook_item(json::parse(R"({"item_id": "7", "pricing_scheme": "volume"})")),
                   zoho::RecordError);
   CHECK_THROWS_AS(zoho::parse_pricebook_item(json::parse(R"({"item_id": "7"})")), zoho::RecordError);
+  // Decimal text too large for a double is a bad row, not a failed run.
+  CHECK_THROWS_AS(zoho::parse_pricebook_item(json::parse(R"({"item_id": "7", "pricing_scheme": "volume",
+      "price_brackets": [{"start_quantity": "1e999", "pricebook_rate": 5}]})")),
+                  zoho::RecordError);
 }
 
 TEST_SUITE_END();

@@ -3,15 +3,19 @@
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/item_details.hpp>
 #include <tshsync/sync/staging.hpp>
+#include <tshsync/util/time_format.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
 
 namespace {
 
+// An item listed twice in one batch (modified while the listing ran) keeps
+// its newest copy: by last_modified_time, then by listing order.
 const char* const kStockSql = R"SQL(
 WITH staged AS (
-  SELECT DISTINCT ON (zoho_item_id) zoho_item_id, stock FROM pg_temp.tshsync_stage_stock ORDER BY zoho_item_id
+  SELECT DISTINCT ON (zoho_item_id) zoho_item_id, stock FROM pg_temp.tshsync_stage_stock
+  ORDER BY zoho_item_id, modified_at DESC NULLS LAST, seq DESC
 ), changed AS (
   UPDATE products p SET stock_quantity = s.stock, updated_at = now()
   FROM staged s
@@ -82,15 +86,19 @@ void StockCounts::add(const StockCounts& other) {
 
 StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options) {
   StockCounts counts;
-  prepare_stage(tx, "tshsync_stage_stock", "zoho_item_id text, stock numeric", StageJoins::index_lookups);
+  prepare_stage(tx, "tshsync_stage_stock", "zoho_item_id text, stock numeric, modified_at timestamptz, seq int",
+                StageJoins::index_lookups);
   if (!items.is_array()) return counts;
-  StageWriter rows(tx, "tshsync_stage_stock", {"zoho_item_id", "stock"});
+  StageWriter rows(tx, "tshsync_stage_stock", {"zoho_item_id", "stock", "modified_at", "seq"});
   for (const auto& record : items) {
     ++counts.fetched;
     try {
       if (!record.is_object()) throw zoho::RecordError("(not an object)", "the item is not a JSON object");
       const std::string id = zoho::id_field(record, "item_id", "(no item_id)");
-      rows.row(id, zoho::decimal_field(record, options.stock_field.c_str(), id));
+      const auto modified = util::parse_zoho_timestamp(zoho::text_field(record, "last_modified_time"));
+      rows.row(id, zoho::decimal_field(record, options.stock_field.c_str(), id),
+               modified ? std::optional<std::string>(util::format_utc_iso8601(*modified)) : std::nullopt,
+               std::to_string(counts.fetched));
     } catch (const zoho::RecordError& e) {
       skip(record, e, counts);
     }

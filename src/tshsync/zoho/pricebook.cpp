@@ -1,5 +1,7 @@
 #include <tshsync/zoho/pricebook.hpp>
 
+#include <stdexcept>
+
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::zoho {
@@ -68,7 +70,12 @@ PricebookItem parse_pricebook_item(const nlohmann::json& record) {
     if (!decimal_field(bracket, "pricebook_rate", row.item_id))
       throw RecordError(row.item_id, "a price bracket without pricebook_rate");
     const auto start = decimal_field(bracket, "start_quantity", row.item_id);
-    const double start_value = start ? std::stod(*start) : 0;
+    double start_value = 0;
+    try {
+      if (start) start_value = std::stod(*start);
+    } catch (const std::out_of_range&) {  // "1e999" is decimal text, but no double
+      throw RecordError(row.item_id, "start_quantity out of range");
+    }
     if (first == nullptr || start_value < first_start) {
       first = &bracket;
       first_start = start_value;
