@@ -28,6 +28,7 @@ TEST_SUITE("archive-logs") {
     CHECK(m["archived"] == 3000);
     CHECK(m["batches"] == 5);
     CHECK(m["max_batch_seconds"].get<double>() >= 0);
+    CHECK(m["max_batch_seconds"].get<double>() <= m["duration_seconds"].get<double>());
     CHECK(db.count("SELECT count(*) FROM webhook_logs_archive WHERE event_id LIKE 'evt-old-%'") == 3000);
     CHECK(db.count("SELECT count(*) FROM webhook_logs") == recent);
     CHECK(logs_total(db) == total);
@@ -94,7 +95,7 @@ TEST_SUITE("archive-logs") {
     TempDir dir;
     // One row per batch: thousands of batches, time enough to interrupt.
     BackgroundProcess run({TSHSYNC_BINARY, "archive-logs", "--batch-size", "1"},
-                          {{"TSHSYNC_DSN", db.dsn()}, {"TSHSYNC_CONFIG", "\x01"}}, dir.file("out"), dir.file("err"));
+                          tshsync_env(db), dir.file("out"), dir.file("err"));
     for (int i = 0; i < 300 && db.count("SELECT count(*) FROM webhook_logs_archive") < 10; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     run.signal(SIGTERM);

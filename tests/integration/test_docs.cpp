@@ -1,7 +1,9 @@
 // The man page, README and crontab.example must keep up with --help.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <regex>
+#include <sstream>
 #include <set>
 
 #include "support/tshsync_cli.hpp"
@@ -70,16 +72,23 @@ TEST_SUITE("docs") {
 
   TEST_CASE("crontab.example only runs commands that exist, with options they accept") {
     const std::string crontab = read_text(source_path("crontab.example"));
+    const auto commands = subcommands();
     static const std::regex run(R"(tshsync (-q )?([a-z-]+)((?: --?[a-z-]+(?: [0-9a-z]+)?)*))");
     int runs = 0;
-    for (std::sregex_iterator it(crontab.begin(), crontab.end(), run), end; it != end; ++it) {
-      const std::string command = (*it)[2];
-      if (command == "migrate") continue;
-      ++runs;
-      const auto help = run_tshsync_raw({command, "--help"});
-      CHECK_MESSAGE(help.exit_code == 0, "crontab.example runs unknown command ", command);
-      for (const auto& option : long_options((*it)[3]))
-        CHECK_MESSAGE(help.out.find(option) != std::string::npos, command, " has no option ", option);
+    std::istringstream lines(crontab);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.empty() || line.front() == '#') continue;  // comments talk about tshsync, they do not run it
+      for (std::sregex_iterator it(line.begin(), line.end(), run), end; it != end; ++it) {
+        const std::string command = (*it)[2];
+        if (command == "migrate") continue;
+        ++runs;
+        // `tshsync <anything> --help` exits 0, so the name is checked against the list.
+        CHECK_MESSAGE(std::find(commands.begin(), commands.end(), command) != commands.end(),
+                      "crontab.example runs unknown command ", command);
+        const auto help = run_tshsync_raw({command, "--help"});
+        for (const auto& option : long_options((*it)[3]))
+          CHECK_MESSAGE(help.out.find(option) != std::string::npos, command, " has no option ", option);
+      }
     }
     CHECK(runs >= 10);
   }

@@ -228,12 +228,10 @@ TEST_SUITE("pull-products") {
     Standin standin(large_catalog(3000));
     TestDatabase db;
     migrate(db);
-    Env env = pull_env(standin);
+    const Env env = pull_env(standin);
     standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"}, {"kind", "slow"},
                                                                   {"delay_ms", 250}}})}});
-    env["TSHSYNC_DSN"] = db.dsn();
-    env["TSHSYNC_CONFIG"] = "\x01";
-    BackgroundProcess run({TSHSYNC_BINARY, "pull-products", "--full"}, env);
+    BackgroundProcess run({TSHSYNC_BINARY, "pull-products", "--full"}, tshsync_env(db, env));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (db.count("SELECT count(*) FROM products") < 1000 && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -94,6 +94,7 @@ TEST_SUITE("validate") {
     auto r = run_tshsync(db, {"validate", "--quiet"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     const auto metrics = metrics_of(r);  // items() must not outlive the json it iterates
+    REQUIRE(metrics["rules"].size() == 7);
     for (const auto& [name, rule] : metrics["rules"].items()) CHECK_MESSAGE(rule["status"] == "pass", name);
     CHECK(r.err.empty());
   }

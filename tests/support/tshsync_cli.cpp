@@ -6,11 +6,36 @@
 #include <stdexcept>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace tshsync::test {
 
 namespace {
-Env clean_env(const Env& extra) {
+
+// An empty configuration file for the whole test run, removed at exit.
+class EmptyConfig {
+ public:
+  EmptyConfig()
+      : path_((std::filesystem::temp_directory_path() / ("tshsync-tests-" + std::to_string(::getpid()) + ".toml"))
+                  .string()) {
+    std::ofstream(path_) << "# tests: no configuration beyond the environment\n";
+  }
+  ~EmptyConfig() {
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+  EmptyConfig(const EmptyConfig&) = delete;
+  EmptyConfig& operator=(const EmptyConfig&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+Env tshsync_env(const Env& extra) {
+  static const EmptyConfig empty_config;
   Env env;
   for (const char* name : {"TSHSYNC_CONFIG", "TSHSYNC_DSN", "TSHSYNC_METRICS_JSONL", "TSHSYNC_METRICS_TEXTFILE_DIR",
                            "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "ZOHO_ORGANIZATION_ID",
@@ -18,23 +43,29 @@ Env clean_env(const Env& extra) {
                            "ZOHO_DAILY_CALL_BUDGET", "ZOHO_WEBHOOK_SECRET", "TSHSYNC_SLACK_WEBHOOK_URL",
                            "TSHSYNC_HEALTHCHECKS_URL"})
     env[name] = "\x01";
+  env["TSHSYNC_CONFIG"] = empty_config.path();
   for (const auto& [k, v] : extra) env[k] = v;
   return env;
 }
-}  // namespace
+
+Env tshsync_env(const TestDatabase& db, const Env& extra) {
+  Env env = tshsync_env(extra);
+  if (!extra.count("TSHSYNC_DSN")) env["TSHSYNC_DSN"] = db.dsn();
+  return env;
+}
 
 ProcessResult run_tshsync_raw(const std::vector<std::string>& args, const Env& env, const std::string& input,
                           int timeout_s) {
   std::vector<std::string> argv{TSHSYNC_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  return run_process(argv, clean_env(env), input, timeout_s);
+  return run_process(argv, tshsync_env(env), input, timeout_s);
 }
 
 ProcessResult run_tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env,
                       const std::string& input, int timeout_s) {
-  Env with_dsn = env;
-  if (!with_dsn.count("TSHSYNC_DSN")) with_dsn["TSHSYNC_DSN"] = db.dsn();
-  return run_tshsync_raw(args, with_dsn, input, timeout_s);
+  std::vector<std::string> argv{TSHSYNC_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, tshsync_env(db, env), input, timeout_s);
 }
 
 nlohmann::json metrics_of(const ProcessResult& r) {

@@ -10,9 +10,15 @@
 
 namespace tshsync::test {
 
-// Runs the built tshsync binary against a test database. The environment is
-// cleaned of TSHSYNC_*/ZOHO_* variables unless `env` sets them; the config
-// path points at a file that does not exist unless `env` sets it.
+// The environment a test gives the tshsync binary: TSHSYNC_*/ZOHO_*
+// variables removed unless `extra` sets them, and TSHSYNC_CONFIG an empty file
+// unless `extra` names one (so an installed /etc/tshsync/tshsync.toml, with its
+// alert URLs, is never read). For processes started without run_tshsync.
+Env tshsync_env(const Env& extra = {});
+// The same with TSHSYNC_DSN pointing at `db` unless `extra` sets it.
+Env tshsync_env(const TestDatabase& db, const Env& extra = {});
+
+// Runs the built tshsync binary against a test database, in tshsync_env(db, env).
 ProcessResult run_tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env = {},
                       const std::string& input = "", int timeout_s = 300);
 ProcessResult run_tshsync_raw(const std::vector<std::string>& args, const Env& env = {}, const std::string& input = "",
