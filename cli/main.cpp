@@ -9,6 +9,7 @@
 
 #include <tshsync/app/metrics_output.hpp>
 #include <tshsync/core/exit_code.hpp>
+#include <tshsync/util/time_format.hpp>
 
 namespace {
 
@@ -18,8 +19,7 @@ int usage_failure(const std::string& command, const std::string& message) {
   tshsync::app::RunOutcome outcome;
   outcome.command = command.empty() ? "tshsync" : command;
   outcome.status = "failed";
-  outcome.started_at =
-      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  outcome.started_at = tshsync::util::to_epoch_seconds(std::chrono::system_clock::now());
   outcome.exit_code = tshsync::core::to_int(tshsync::core::ExitCode::usage);
   outcome.error = message;
   std::puts(tshsync::app::metrics_line(outcome).c_str());

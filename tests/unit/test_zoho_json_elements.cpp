@@ -82,7 +82,10 @@ TEST_CASE("json elements: a parsed array is read the same way; an absent one rea
   const json object = json::object();
   CHECK_FALSE(zoho::JsonElements(object).is_array());
   CHECK_FALSE(zoho::JsonElements().is_array());
-  const zoho::JsonElements in_text(kDetail, zoho::kPricebookItemsPath, true);
+  const json envelope = zoho::parse_without_elements(kDetail, zoho::kPricebookItemsPath);
+  const zoho::JsonElements in_text(kDetail, envelope, zoho::kPricebookItemsPath);
+  CHECK(in_text.is_array());
+  CHECK_FALSE(zoho::JsonElements(kDetail, json::parse(R"({"pricebook": {}})"), zoho::kPricebookItemsPath).is_array());
   count = 0;
   in_text.for_each([&](const json&) { ++count; });
   CHECK(count == 4);

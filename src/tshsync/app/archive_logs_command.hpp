@@ -13,8 +13,8 @@ struct ArchiveLogsCommandOptions {
 };
 
 // Moves old webhook_logs rows to webhook_logs_archive and deletes old health
-// metrics, in batches. Counts: archived, already_archived, deleted_metrics,
-// batches, metrics_batches, max_batch_seconds.
+// metrics, in batches. Counts: archived, already_archived, held_for_replay,
+// deleted_metrics, batches, metrics_batches, max_batch_seconds.
 core::ExitCode archive_logs_command(RunContext& ctx, const ArchiveLogsCommandOptions& options);
 
 }  // namespace tshsync::app

@@ -35,8 +35,6 @@ void install_signal_handlers() {
 
 const std::atomic<bool>& cancel_flag() { return g_cancel; }
 
-int received_signal() { return g_signal; }
-
 void throw_if_cancelled() {
   if (!g_cancel.load()) return;
   const int sig = g_signal == 0 ? SIGTERM : static_cast<int>(g_signal);

@@ -12,9 +12,6 @@ void install_signal_handlers();
 // The flag every long loop and every HTTP transfer checks.
 const std::atomic<bool>& cancel_flag();
 
-// The signal that was received, 0 when none.
-int received_signal();
-
 // Throws core::Error with exit 128+signal when a signal arrived.
 void throw_if_cancelled();
 

@@ -13,14 +13,13 @@
 #include <tshsync/db/migrations.hpp>
 #include <tshsync/db/run_ledger.hpp>
 #include <tshsync/util/redact.hpp>
+#include <tshsync/util/time_format.hpp>
 
 namespace tshsync::app {
 
 namespace {
 
-double epoch_now() {
-  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+double epoch_now() { return util::to_epoch_seconds(std::chrono::system_clock::now()); }
 
 std::string status_for(core::ExitCode code) {
   switch (code) {

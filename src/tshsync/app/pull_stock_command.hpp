@@ -11,7 +11,8 @@ struct PullStockCommandOptions {
 
 // Mirrors Zoho stock into products.stock_quantity (and per location with
 // --locations). Counts: fetched, updated, unchanged, failed, api_calls,
-// skipped_unknown_items (+ locations_updated). Exit 2 when records failed.
+// list_calls, skipped_unknown_items, resumed (when true; + locations_updated,
+// detail_calls with --locations). Exit 2 when records failed.
 core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions& options);
 
 }  // namespace tshsync::app

@@ -24,8 +24,8 @@ struct HealthReport {
   std::vector<Alert> alerts;  // most urgent first
 };
 
-// Reads the figures, judges them, and records every figure in
-// webhook_health_metrics (one transaction).
+// Reads the figures (one read-only snapshot), judges them, then records every
+// figure in webhook_health_metrics (a transaction of its own).
 HealthReport check_health(pqxx::connection& conn, const HealthOptions& options);
 
 nlohmann::json to_json(const Alert& alert);

@@ -13,14 +13,6 @@ namespace tshsync::core {
 class RunReport {
  public:
   void set(const std::string& key, nlohmann::json value) { counts_[key] = std::move(value); }
-  void add(const std::string& key, int64_t delta = 1) {
-    auto& v = counts_[key];
-    v = (v.is_number() ? v.get<int64_t>() : 0) + delta;
-  }
-  int64_t get(const std::string& key) const {
-    auto it = counts_.find(key);
-    return it != counts_.end() && it->is_number() ? it->get<int64_t>() : 0;
-  }
   const nlohmann::json& counts() const { return counts_; }
 
   // What sync_logs.records_synced shows for this run.

@@ -26,7 +26,6 @@ class AdvisoryLock {
 
   // Non-blocking: false when another session holds it.
   bool try_acquire();
-  bool held() const { return held_; }
 
  private:
   pqxx::connection& conn_;

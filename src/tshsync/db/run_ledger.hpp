@@ -22,7 +22,6 @@ class RunLedger {
   void start();
   void finish(const std::string& status, long long records_synced, const std::string& error_message,
               const nlohmann::json& details);
-  bool started() const { return id_.has_value(); }
 
  private:
   pqxx::connection& conn_;

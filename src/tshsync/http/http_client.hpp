@@ -81,8 +81,6 @@ class HttpClient {
   // throws std::invalid_argument.
   Response perform(const Request& request);
 
-  const ClientOptions& options() const noexcept { return options_; }
-
  private:
   void configure(const Request& request, Response& response);
 

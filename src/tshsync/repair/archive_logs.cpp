@@ -11,9 +11,11 @@ namespace {
 // into the dead-letter queue, or retention would lose it before intake saw it.
 // Queued entries keep their own copy of the event type and payload (no foreign
 // key), so archiving their log row is safe.
-const std::string kArchivable =
-    " created_at < $1::timestamptz AND (status IS DISTINCT FROM 'error' OR EXISTS"
+const std::string kReleased =
+    " (status IS DISTINCT FROM 'error' OR EXISTS"
     " (SELECT 1 FROM webhook_dead_letter_queue q WHERE q.original_webhook_log_id = webhook_logs.id))";
+const std::string kArchivable = " created_at < $1::timestamptz AND" + kReleased;
+const std::string kHeldForReplay = " created_at < $1::timestamptz AND NOT" + kReleased;
 
 // One batch, one statement: the delete and the insert commit together. A row
 // already in the archive (an earlier copy) is removed from webhook_logs and
@@ -95,11 +97,7 @@ ArchiveLogsResult archive_logs(pqxx::connection& conn, const ArchiveLogsOptions&
     result.already_archived += moved - row[1].as<long long>();
     return moved;
   });
-  result.held_for_replay = count_older(
-      conn,
-      "SELECT count(*) FROM webhook_logs WHERE created_at < $1::timestamptz AND status = 'error'"
-      " AND NOT EXISTS (SELECT 1 FROM webhook_dead_letter_queue q WHERE q.original_webhook_log_id = webhook_logs.id)",
-      logs_cutoff);
+  result.held_for_replay = count_older(conn, "SELECT count(*) FROM webhook_logs WHERE" + kHeldForReplay, logs_cutoff);
   run_batches(conn, options, result, result.metrics_batches, [&](pqxx::work& tx) {
     const auto deleted =
         static_cast<long long>(tx.exec_params(kDeleteMetricsBatch, metrics_cutoff, options.batch_size).affected_rows());

@@ -28,7 +28,7 @@ struct ArchiveLogsOptions {
 };
 
 // Moves old webhook_logs rows into webhook_logs_archive, then deletes old
-// health metrics, each in short batches of one autocommitted statement, so a
+// health metrics, each in short batches (one statement, one transaction), so a
 // crash between batches neither loses nor duplicates a row and no batch holds
 // its locks for long.
 ArchiveLogsResult archive_logs(pqxx::connection& conn, const ArchiveLogsOptions& options);

@@ -31,8 +31,9 @@ struct MergeCounts {
   void add(const MergeCounts& other);
 };
 
-// One page of items parsed and checked, ready to stage; no database needed
-// (pull-products prepares the next page while the current one is written).
+// One batch of items (a page or several) parsed and checked, ready to stage;
+// no database needed (pull-products prepares the next batch while the current
+// one is written).
 struct PreparedItems {
   std::vector<zoho::Item> items;  // one per item id (the newest when a page repeats one)
   MergeCounts counts;             // fetched, failed, failed_ids so far

@@ -21,7 +21,7 @@ struct ListingPullSpec {
   std::chrono::seconds lookback{600};
 };
 
-// Writes one prepared page in the page's transaction.
+// Writes one prepared batch (one page, or up to five) in its transaction.
 using PageWriter = std::function<void(pqxx::transaction_base& tx)>;
 
 struct ListingPullHooks {

@@ -189,11 +189,8 @@ PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, cons
   const nlohmann::json& detail = answer->envelope["pricebook"];
   const zoho::Pricebook book = zoho::parse_pricebook(detail);
   if (!book.sales) return counts;
-  const nlohmann::json* items = zoho::find_field(detail, "pricebook_items");
-  const bool has_items = items != nullptr && items->is_array();
-  counts = apply_pricebook(
-      tx, book, has_items ? zoho::JsonElements(answer->text, zoho::kPricebookItemsPath, true) : zoho::JsonElements(),
-      options);
+  counts = apply_pricebook(tx, book, zoho::JsonElements(answer->text, answer->envelope, zoho::kPricebookItemsPath),
+                           options);
   tx.commit();
   return counts;
 }

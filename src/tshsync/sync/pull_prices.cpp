@@ -34,22 +34,20 @@ std::vector<zoho::Pricebook> list_sales_books(zoho::Client& client, PriceCounts&
 // body's text and are read one at a time: a book can list the whole catalog.
 struct BookDetail {
   zoho::Pricebook book;
-  std::string text;
-  bool has_items = false;
+  zoho::Client::LargeAnswer answer;  // none for an inactive book
 
   zoho::JsonElements items() const {
-    if (book.type != zoho::PricebookType::per_item || !has_items) return {};
-    return zoho::JsonElements(text, zoho::kPricebookItemsPath, true);
+    if (book.type != zoho::PricebookType::per_item) return {};
+    return zoho::JsonElements(answer.text, answer.envelope, zoho::kPricebookItemsPath);
   }
 };
 
 BookDetail book_detail(zoho::Client& client, const zoho::Pricebook& summary) {
-  if (!summary.active) return {summary, "", false};
+  if (!summary.active) return {summary, {}};
   auto answer = client.get_large_if_exists("/pricebooks/" + summary.pricebook_id, zoho::kPricebookItemsPath);
   if (!answer) throw zoho::RecordError(summary.pricebook_id, "Zoho no longer has it (deleted during the run)");
-  const nlohmann::json& detail = answer->envelope["pricebook"];
-  const nlohmann::json* items = detail.is_object() ? zoho::find_field(detail, "pricebook_items") : nullptr;
-  return {zoho::parse_pricebook(detail), std::move(answer->text), items != nullptr && items->is_array()};
+  zoho::Pricebook book = zoho::parse_pricebook(answer->envelope["pricebook"]);
+  return {std::move(book), std::move(*answer)};
 }
 
 }  // namespace

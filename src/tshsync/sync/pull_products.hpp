@@ -26,7 +26,7 @@ struct PullProductsCounts {
   int64_t list_calls = 0;
 };
 
-// Zoho items into products (see ListingPull for paging, cursor and
+// Zoho items into products (see run_listing_pull for paging, cursor and
 // checkpoints). --full also marks products whose item Zoho no longer lists as
 // inactive, once the whole listing has finished: the ids seen are kept in
 // tshsync_full_pull_seen as the listing goes. `counts` is filled as pages

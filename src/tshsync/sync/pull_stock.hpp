@@ -30,7 +30,7 @@ struct PullStockCounts {
 // Zoho stock into products.stock_quantity (and product_stock_locations with
 // options.stock.locations), page by page like pull-products, with its own
 // cursor ("pull-stock.cursor"). Per-location figures come from item details
-// fetched 100 ids a call with the page, before its transaction opens.
+// fetched 100 ids a call with each batch of pages, before its transaction opens.
 void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOptions& options,
                 PullStockCounts& counts);
 

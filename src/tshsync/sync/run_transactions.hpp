@@ -6,7 +6,7 @@
 
 namespace tshsync::sync {
 
-// The transactions of a pull. Normally one per page (or per pricebook), each
+// The transactions of a pull. Normally one per batch of pages (or per pricebook), each
 // committed as soon as its batch is written. Under --dry-run the whole run
 // shares one transaction that is rolled back at the end: later batches see
 // what earlier ones would have written, so the counts are those of a real
@@ -46,7 +46,6 @@ class RunTransactions {
   void abort() {
     if (!dry_run_) tx_.reset();
   }
-  bool dry_run() const { return dry_run_; }
 
  private:
   pqxx::connection& conn_;

@@ -12,14 +12,6 @@ std::optional<nlohmann::json> read_state(pqxx::transaction_base& tx, const std::
   }
 }
 
-void write_state(pqxx::transaction_base& tx, const std::string& key, const nlohmann::json& value) {
-  tx.exec_params(
-      "INSERT INTO tshsync_state AS s (key, value) VALUES ($1, $2::jsonb) "
-      "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now() "
-      "WHERE s.value IS DISTINCT FROM EXCLUDED.value",
-      key, value.dump());
-}
-
 void delete_state(pqxx::transaction_base& tx, const std::string& key) {
   tx.exec_params("DELETE FROM tshsync_state WHERE key = $1", key);
 }
@@ -28,10 +20,6 @@ std::optional<util::SystemTime> read_cursor(pqxx::transaction_base& tx, const st
   const auto value = read_state(tx, key);
   if (!value || !value->is_string()) return std::nullopt;
   return util::parse_zoho_timestamp(value->get<std::string>());
-}
-
-void advance_cursor(pqxx::transaction_base& tx, const std::string& key, util::SystemTime to) {
-  save_progress(tx, SavedProgress{"", std::nullopt, key, to});
 }
 
 void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress) {

@@ -13,14 +13,10 @@ namespace tshsync::sync {
 // tshsync_state: cursors and checkpoints, written in the same transaction as
 // the rows they describe, so they never run ahead of committed data.
 std::optional<nlohmann::json> read_state(pqxx::transaction_base& tx, const std::string& key);
-// Writes only when the value differs (an idle incremental run writes nothing).
-void write_state(pqxx::transaction_base& tx, const std::string& key, const nlohmann::json& value);
 void delete_state(pqxx::transaction_base& tx, const std::string& key);
 
 // A cursor is a Zoho timestamp: every item modified before it has been applied.
 std::optional<util::SystemTime> read_cursor(pqxx::transaction_base& tx, const std::string& key);
-// Moves the cursor forward to `to`; never backwards.
-void advance_cursor(pqxx::transaction_base& tx, const std::string& key, util::SystemTime to);
 
 // What a pull keeps after each page, written in one statement: a checkpoint
 // (when given; only when it changed) and a cursor move (when given; forward only).

@@ -252,7 +252,6 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
 
 int64_t Client::api_calls() const { return impl_->api_calls; }
 
-bool Client::is_inventory() const { return impl_->config.product == "inventory"; }
 
 int64_t Client::token_requests() const { return impl_->tokens.requests_sent(); }
 

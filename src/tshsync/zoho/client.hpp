@@ -83,8 +83,6 @@ class Client {
   // API requests sent (token requests not included), for the `api_calls` count.
   int64_t api_calls() const;
 
-  bool is_inventory() const;
-
   // Token requests this client sent (attempts, retries included).
   int64_t token_requests() const;
 

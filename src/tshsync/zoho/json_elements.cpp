@@ -72,6 +72,18 @@ void for_each_element(const std::string& text, const JsonPath& path,
   });
 }
 
+JsonElements::JsonElements(const std::string& text, const json& envelope, JsonPath path)
+    : text_(&text), path_(std::move(path)) {
+  const json* at = &envelope;
+  for (const std::string& key : path_) {
+    if (!at->is_object()) return;
+    const auto found = at->find(key);
+    if (found == at->end()) return;
+    at = &*found;
+  }
+  present_ = at->is_array();
+}
+
 void JsonElements::for_each(const std::function<void(const json&)>& on_element) const {
   if (text_ != nullptr) {
     if (present_) for_each_element(*text_, path_, on_element);

@@ -32,9 +32,9 @@ class JsonElements {
  public:
   JsonElements() = default;  // no array
   explicit JsonElements(const nlohmann::json& value) : value_(&value) {}
-  // `present`: the envelope (parse_without_elements) had an array at `path`.
-  JsonElements(const std::string& text, JsonPath path, bool present)
-      : text_(&text), path_(std::move(path)), present_(present) {}
+  // The array at `path` in `text`, present when `envelope` (parse_without_elements
+  // of the same text) has an array there.
+  JsonElements(const std::string& text, const nlohmann::json& envelope, JsonPath path);
 
   bool is_array() const { return text_ != nullptr ? present_ : value_ != nullptr && value_->is_array(); }
   void for_each(const std::function<void(const nlohmann::json&)>& on_element) const;

@@ -24,7 +24,6 @@ class RateAccount {
   // Zoho said the window is spent: no process sends before `wait` from now.
   void hold_off(std::chrono::milliseconds wait);
 
-  std::chrono::microseconds interval() const { return interval_; }
 
  private:
   pqxx::connection& conn_;
