@@ -17,6 +17,7 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
   report.set("unchanged", items.unchanged);
   report.set("deactivated", counts.deactivated);
   report.set("failed", items.failed);
+  report.set("not_products", items.not_products);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
   if (counts.resumed) report.set("resumed", true);
@@ -35,6 +36,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   pull.dry_run = ctx.dry_run;
   pull.lookback = ctx.config.zoho.lookback;
   pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho);
+  pull.apply.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
   pull.after_page = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,
