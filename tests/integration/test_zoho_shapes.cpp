@@ -375,4 +375,49 @@ TEST_SUITE("zoho-shapes") {
     auto refused = run_tshsync(db, {"pull-products"}, env);
     CHECK_MESSAGE(refused.exit_code == 77, describe(refused));
   }
+
+  TEST_CASE("incremental strategy: Books (no filter, no sort on /items) is detected, remembered and reported") {
+    Standin standin({"--catalog", "large", "--items", "900", "--rate-limit", "0", "--books-items", "documented"});
+    TestDatabase db;
+    migrate(db);
+    const Env env = fast_env(standin, "books");
+    auto full = run_tshsync(db, {"pull-products", "--full"}, env);
+    REQUIRE_MESSAGE(full.exit_code == 0, describe(full));
+    CHECK(metrics_of(full)["strategy"] == "full");
+
+    const json items = standin.admin_get("/_admin/export")["items"];
+    const std::string changed = items[10]["item_id"];
+    standin.admin_post("/_admin/items/" + changed, {{"name", "Renamed in Books"}});
+    auto first = run_tshsync(db, {"pull-products"}, env);
+    REQUIRE_MESSAGE(first.exit_code == 0, describe(first));
+    CHECK(metrics_of(first)["strategy"] == "full_scan");
+    CHECK(first.err.find("ignores the last_modified_time filter") != std::string::npos);
+    CHECK(db.text("SELECT name FROM products WHERE zoho_item_id = '" + changed + "'") == "Renamed in Books");
+    const json state = json::parse(db.text("SELECT value::text FROM tshsync_state WHERE key = 'strategy.pull-products'"));
+    CHECK(state["filter"] == false);
+    CHECK(state["sort"] == false);
+    CHECK(state["strategy"] == "full_scan");
+
+    // Remembered: no refused sort request any more; every page, honestly reported.
+    auto second = run_tshsync(db, {"pull-products"}, env);
+    REQUIRE_MESSAGE(second.exit_code == 0, describe(second));
+    CHECK(metrics_of(second)["strategy"] == "full_scan");
+    CHECK(metrics_of(second)["list_calls"] == 5);  // ceil(900 / 200)
+    CHECK(metrics_of(second)["api_calls"] == 5);
+  }
+
+  TEST_CASE("incremental strategy: Inventory honours filter and sort: keyed, one call when idle") {
+    Standin standin(large_catalog(900));
+    TestDatabase db;
+    migrate(db);
+    const Env env = fast_env(standin, "inventory");
+    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
+    auto idle = run_tshsync(db, {"pull-products"}, env);
+    REQUIRE_MESSAGE(idle.exit_code == 0, describe(idle));
+    CHECK(metrics_of(idle)["strategy"] == "keyed");
+    CHECK(metrics_of(idle)["list_calls"] == 1);
+    const json state = json::parse(db.text("SELECT value::text FROM tshsync_state WHERE key = 'strategy.pull-products'"));
+    CHECK(state["filter"] == true);
+    CHECK(state["sort"] == true);
+  }
 }

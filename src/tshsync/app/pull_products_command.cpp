@@ -20,6 +20,7 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
   report.set("not_products", items.not_products);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
+  if (!counts.strategy.empty()) report.set("strategy", counts.strategy);
   if (counts.resumed) report.set("resumed", true);
   report.records_synced = items.inserted + items.updated + counts.deactivated;
 }

@@ -19,6 +19,7 @@ void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool 
   report.set("skipped_unknown_items", stock.unknown_items);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
+  if (!counts.strategy.empty()) report.set("strategy", counts.strategy);
   if (locations) {
     report.set("locations_updated", stock.locations_updated);
     report.set("detail_calls", counts.detail_calls);

@@ -62,6 +62,7 @@ void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProdu
   counts.resumed = result.resumed;
   counts.from_start = result.from_start;
   counts.list_calls = result.list_calls;
+  counts.strategy = result.strategy;
 }
 
 }  // namespace tshsync::sync

@@ -51,6 +51,7 @@ void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOpt
   counts.resumed = result.resumed;
   counts.from_start = result.from_start;
   counts.list_calls = result.list_calls;
+  counts.strategy = result.strategy;
 }
 
 }  // namespace tshsync::sync
