@@ -199,6 +199,17 @@ TEST_SUITE("zoho-shapes") {
     REQUIRE_MESSAGE(without.exit_code == 0, describe(without));
     CHECK(active_among(combos) == 0);
     CHECK(db.count("SELECT count(*) FROM products WHERE is_active") > 1000);
+
+    // Narrowing the types so that most products stop qualifying is a mass change: guarded.
+    const long long active = db.count("SELECT count(*) FROM products WHERE is_active");
+    dir.write("tshsync.toml", "[zoho]\nitem_types = [\"sales\"]\n");
+    auto narrowed = run_tshsync(db, {"--config", dir.file("tshsync.toml"), "pull-products", "--full"}, env);
+    CHECK_MESSAGE(narrowed.exit_code == 65, describe(narrowed));
+    CHECK(db.count("SELECT count(*) FROM products WHERE is_active") == active);
+    auto allowed = run_tshsync(
+        db, {"--config", dir.file("tshsync.toml"), "pull-products", "--full", "--allow-mass-changes"}, env);
+    CHECK_MESSAGE(allowed.exit_code == 0, describe(allowed));
+    CHECK(db.count("SELECT count(*) FROM products WHERE is_active") < 100);
   }
 
   TEST_CASE("an empty or absent pricebook_items deletes nothing; a refused per-item endpoint keeps the list") {

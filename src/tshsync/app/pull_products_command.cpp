@@ -38,6 +38,8 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   pull.lookback = ctx.config.zoho.lookback;
   pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho);
   pull.apply.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
+  pull.apply.tally = std::make_shared<sync::ExclusionTally>();
+  pull.apply.tally->full = options.full;
   pull.after_page = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,

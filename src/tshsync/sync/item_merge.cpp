@@ -69,15 +69,25 @@ void stage_item(StageWriter& rows, const zoho::Item& item, const ApplyOptions& o
 
 // Items that stop qualifying as products are deactivated like deleted ones,
 // under the same guard: too many in one batch stop the run before it writes.
-void guard_exclusions(pqxx::transaction_base& tx, const std::vector<std::string>& excluded,
-                      const MassChangeLimit& limit) {
-  if (excluded.empty() || limit.allowed) return;
-  const auto figures = tx.exec_params(
-      "SELECT count(*) FILTER (WHERE zoho_item_id = ANY($1::text[])), count(*) FROM products WHERE is_active",
-      text_array_literal(excluded))[0];
-  check_mass_change(limit, figures[0].as<int64_t>(), figures[1].as<int64_t>(),
-                    "deactivate products whose item type is not in [zoho].item_types, product_types or "
-                    "include_combos");
+// A --full listing is also judged by the share of the items seen so far, so a
+// narrowed [zoho].item_types stops at its first batch, before it writes.
+void guard_exclusions(pqxx::transaction_base& tx, size_t batch_items, const std::vector<std::string>& excluded,
+                      const ApplyOptions& options) {
+  if (options.mass_changes.allowed) return;
+  ExclusionTally local;
+  ExclusionTally& tally = options.tally ? *options.tally : local;
+  if (tally.catalog < 0 || !options.tally) {
+    tally.catalog = tx.exec("SELECT count(*) FROM products WHERE is_active")[0][0].as<int64_t>();
+  }
+  tally.seen += static_cast<int64_t>(batch_items);
+  if (excluded.empty()) return;
+  tally.excluded += tx.exec_params("SELECT count(*) FROM products WHERE is_active AND zoho_item_id = ANY($1::text[])",
+                                   text_array_literal(excluded))[0][0]
+                        .as<int64_t>();
+  const std::string what =
+      "deactivate products whose item type is not in [zoho].item_types, product_types or include_combos";
+  check_mass_change(options.mass_changes, tally.excluded, tally.catalog, what);
+  if (tally.full) check_mass_change(options.mass_changes, tally.excluded, tally.seen, what + " (items listed so far)");
 }
 
 }  // namespace
@@ -138,7 +148,7 @@ MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prep
   }
   rows.complete();
   counts.not_products = static_cast<int64_t>(excluded.size());
-  guard_exclusions(tx, excluded, options.mass_changes);
+  guard_exclusions(tx, prepared.items.size(), excluded, options);
   // Prepared once per connection: a full pull runs it hundreds of times.
   tx.conn().prepare("tshsync_merge_items", kMergeSql);
   const auto row = tx.exec_prepared("tshsync_merge_items", seen_by, text_array_literal(counts.failed_ids))[0];

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,15 @@
 
 namespace tshsync::sync {
 
+// Products a run has deactivated because their items stopped qualifying
+// (ProductFilter), across its batches: the guard weighs the run, not a batch.
+struct ExclusionTally {
+  bool full = false;     // a --full listing: also projected from the share of items seen so far
+  int64_t catalog = -1;  // active products when the run began (-1: not read yet)
+  int64_t seen = 0;      // items merged so far
+  int64_t excluded = 0;  // active products they deactivated
+};
+
 // How Zoho items become products rows.
 struct ApplyOptions {
   std::string image_url_template = "/api/images/products/{item_id}/image";
@@ -22,6 +32,7 @@ struct ApplyOptions {
   // How many of them one batch may deactivate. pull-products sets the limit;
   // one-item refreshes (webhooks, replay) are never mass changes.
   MassChangeLimit mass_changes{0.10, true};
+  std::shared_ptr<ExclusionTally> tally;  // the run's; none: each batch on its own
 
   static ApplyOptions from_config(const core::ZohoConfig& zoho);
 };
