@@ -121,6 +121,18 @@ long long list_rows(TestDatabase& db, const std::string& book) {
                   "WHERE l.zoho_pricebook_id = '" + book + "'");
 }
 
+// The large catalog of 400 items, its products and prices pulled.
+struct PricedCatalog {
+  PricedCatalog() : standin(large_catalog(400)), env(fast_env(standin)) {
+    migrate(db);
+    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
+    REQUIRE(run_tshsync(db, {"pull-prices"}, env).exit_code == 0);
+  }
+  Standin standin;
+  TestDatabase db;
+  Env env;
+};
+
 }  // namespace
 
 TEST_SUITE("zoho-shapes") {
@@ -213,12 +225,10 @@ TEST_SUITE("zoho-shapes") {
   }
 
   TEST_CASE("an empty or absent pricebook_items deletes nothing; a refused per-item endpoint keeps the list") {
-    Standin standin(large_catalog(400));
-    TestDatabase db;
-    migrate(db);
-    const Env env = fast_env(standin);
-    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
-    REQUIRE(run_tshsync(db, {"pull-prices"}, env).exit_code == 0);
+    PricedCatalog priced;
+    Standin& standin = priced.standin;
+    TestDatabase& db = priced.db;
+    const Env& env = priced.env;
     const long long before = list_rows(db, kConsumer);
     REQUIRE(before > 200);
 
@@ -242,12 +252,10 @@ TEST_SUITE("zoho-shapes") {
   }
 
   TEST_CASE("a list that would lose more than [sync].max_change_share stops with 65 until --allow-mass-changes") {
-    Standin standin(large_catalog(400));
-    TestDatabase db;
-    migrate(db);
-    const Env env = fast_env(standin);
-    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
-    REQUIRE(run_tshsync(db, {"pull-prices"}, env).exit_code == 0);
+    PricedCatalog priced;
+    Standin& standin = priced.standin;
+    TestDatabase& db = priced.db;
+    const Env& env = priced.env;
     const long long before = list_rows(db, kConsumer);
     const json book = standin.admin_get("/_admin/pricebooks/" + kConsumer);
     long long removed = 0;
