@@ -23,9 +23,14 @@ std::vector<std::string> active_item_ids(pqxx::transaction_base& tx) {
 }  // namespace
 
 bool has_pricebook_items(const zoho::JsonElements& items) {
-  bool any = false;
-  items.for_each([&](const nlohmann::json&) { any = true; });
-  return any;
+  // The first element answers; a book of 100,000 items is not read twice.
+  struct Found {};
+  try {
+    items.for_each([](const nlohmann::json&) { throw Found{}; });
+  } catch (const Found&) {
+    return true;
+  }
+  return false;
 }
 
 std::optional<nlohmann::json> fetch_pricebook_rates(zoho::Client& client, pqxx::transaction_base& tx,
