@@ -8,8 +8,9 @@
 namespace tshsync::db {
 
 // Opens a connection; an empty DSN lets libpq use its environment (PGHOST...).
-// Throws core::Error: exit 77 when PostgreSQL refuses the credentials, 69 when
-// it cannot be reached. The message never contains the password.
+// Throws core::Error: exit 77 when PostgreSQL refuses the credentials, 78 when
+// the DSN is malformed or names a database or role that does not exist (or
+// nothing names a database at all), 69 when it cannot be reached. The message never contains the password.
 std::unique_ptr<pqxx::connection> connect(const std::string& dsn);
 
 // Maps a libpqxx failure that escaped a command to the documented exit code
