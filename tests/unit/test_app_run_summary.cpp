@@ -6,14 +6,14 @@ using tshsync::app::run_summary_line;
 using nlohmann::json;
 
 TEST_SUITE("app run summary") {
-  TEST_CASE("validate names the failing rules, three at most") {
+  TEST_CASE("validate names the failing error rules, then how many only warn") {
     const json counts{{"errors", 2},
                       {"rules",
                        {{"a_rule", {{"status", "fail"}, {"count", 104}, {"severity", "error"}}},
                         {"b_rule", {{"status", "pass"}, {"count", 0}, {"severity", "error"}}},
-                        {"c_rule", {{"status", "fail"}, {"count", 3}, {"severity", "warning"}}}}}};
+                        {"c_rule", {{"status", "warn"}, {"count", 3}, {"severity", "warning"}}}}}};
     CHECK(run_summary_line("validate", 1, counts) ==
-          "validate found problems (exit 1): a_rule 104 (error); c_rule 3 (warning)");
+          "validate found problems (exit 1): a_rule 104 (error); 1 rule warn");
   }
 
   TEST_CASE("health lists its alerts, most urgent first as given") {

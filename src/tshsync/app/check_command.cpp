@@ -62,6 +62,7 @@ std::unique_ptr<pqxx::connection> check_database(const core::Config& config, cor
       db::require_current_schema(*conn);
     } catch (const core::Error& e) {
       outcome.fail("schema", e);
+      return nullptr;  // the token cache and rate account may not exist yet
     }
     return conn;
   } catch (const core::Error& e) {
@@ -109,7 +110,7 @@ core::ExitCode check_command(const core::ConfigSources& sources, core::RunReport
     check_zoho(config, report, outcome);
   } else {
     report.set("zoho", "skipped");
-    core::log_warn("zoho: not checked: the token cache and rate account live in the database");
+    core::log_warn("zoho: not checked: the token cache and rate account need a reachable, current database");
   }
   if (outcome.first_failure == core::ExitCode::success) core::log_info("check passed");
   return outcome.first_failure;

@@ -61,11 +61,11 @@ std::string count_gauges(const RunOutcome& o) {
   for (const auto& [key, value] : o.counts.items()) {
     if (!value.is_number() && !value.is_boolean()) continue;
     const double v = value.is_boolean() ? (value.get<bool>() ? 1.0 : 0.0) : value.get<double>();
-    samples += fmt::format("tshsync_last_run_count{{command=\"{}\",count=\"{}\"}} {}\n", o.command,
+    samples += fmt::format("tshsync_last_run_counts{{command=\"{}\",count=\"{}\"}} {}\n", o.command,
                            label_value(key), v);
   }
   if (samples.empty()) return samples;
-  return header("tshsync_last_run_count",
+  return header("tshsync_last_run_counts",
                 "A count the last run reported (the keys of its metrics line, see tshsync(1)).") +
          samples;
 }

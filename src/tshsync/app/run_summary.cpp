@@ -16,17 +16,22 @@ std::string text_of(const nlohmann::json& object, const char* key) {
 
 void append(std::string& out, const std::string& item) { out += (out.empty() ? "" : "; ") + item; }
 
-// validate: the rules that failed, errors first as validate lists them.
+// validate: the error rules that failed (what made it exit 1), then how many
+// other rules only warn.
 std::string failed_rules(const nlohmann::json& rules) {
   std::string out;
-  size_t shown = 0, failed = 0;
+  size_t shown = 0, failed = 0, warned = 0;
   for (const auto& [name, rule] : rules.items()) {
-    if (!rule.is_object() || text_of(rule, "status") == "pass") continue;
+    if (!rule.is_object()) continue;
+    const std::string status = text_of(rule, "status");
+    if (status == "warn") ++warned;
+    if (status != "fail") continue;
     ++failed;
     if (shown++ < kMaxItems)
       append(out, fmt::format("{} {} ({})", name, text_of(rule, "count"), text_of(rule, "severity")));
   }
-  if (failed > kMaxItems) append(out, fmt::format("{} more", failed - kMaxItems));
+  if (failed > kMaxItems) append(out, fmt::format("{} more failing", failed - kMaxItems));
+  if (warned > 0 && !out.empty()) append(out, fmt::format("{} rule{} warn", warned, warned == 1 ? "" : "s"));
   return out;
 }
 

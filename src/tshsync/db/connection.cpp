@@ -40,6 +40,12 @@ bool nothing_names_a_database(const std::string& dsn) {
 }
 
 [[noreturn]] void throw_connect_failure(const std::string& dsn, const std::exception& e) {
+  // libpq's guess (the local socket, a role named like the user) is not what
+  // the operator meant: say what to set rather than what the guess hit.
+  if (nothing_names_a_database(dsn))
+    throw core::config_error(
+        "no database configured: no DSN and no PG* environment, and libpq's default (the local socket, a role "
+        "named like this user) did not connect; set [database].dsn in the configuration file, TSHSYNC_DSN or --dsn");
   const std::string message = first_line(e.what());
   if (message.find("password authentication failed") != std::string::npos ||
       message.find("no password supplied") != std::string::npos ||
@@ -48,10 +54,6 @@ bool nothing_names_a_database(const std::string& dsn) {
   if (names_a_configuration_problem(message))
     throw core::config_error("the PostgreSQL connection string is wrong: " + message +
                              "; fix [database].dsn, TSHSYNC_DSN or --dsn");
-  if (nothing_names_a_database(dsn))
-    throw core::config_error(
-        "no database configured: no DSN and no PG* environment, and PostgreSQL's local default socket does not "
-        "answer; set [database].dsn in the configuration file, TSHSYNC_DSN or --dsn");
   throw core::unavailable_error("cannot connect to PostgreSQL: " + message);
 }
 
