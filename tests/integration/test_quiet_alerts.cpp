@@ -83,7 +83,7 @@ TEST_SUITE("quiet alerts") {
     CHECK(loud.err.find("error:") == std::string::npos);
   }
 
-  TEST_CASE("{command} in the healthchecks URL names the check; a run id pairs start and end") {
+  TEST_CASE("{command} in the healthchecks URL names the check; a run id pairs start and end; dry runs do not ping") {
     TestDatabase db;
     migrate(db);
     Standin standin({"--rate-limit", "0"});
@@ -104,5 +104,9 @@ TEST_SUITE("quiet alerts") {
     CHECK(rid_of(pings[0]) == rid_of(pings[1]));
     CHECK(rid_of(pings[2]) == rid_of(pings[3]));
     CHECK(rid_of(pings[0]) != rid_of(pings[2]));
+
+    auto dry = run_tshsync(db, {"-q", "fix-stuck", "--dry-run"}, env);
+    REQUIRE_MESSAGE(dry.exit_code == 0, describe(dry));
+    CHECK(standin.admin_get("/_admin/sinks/hc")["requests"].size() == 4);  // a dry run pings nothing
   }
 }

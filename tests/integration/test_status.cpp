@@ -1,6 +1,8 @@
 // tshsync status: the state without psql, read-only, no Zoho (issue 11, item 3).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -103,6 +105,11 @@ TEST_SUITE("status") {
     CHECK(db.count("SELECT count(*) FROM sync_logs") == 5);
     CHECK(db.text("SELECT string_agg(key || value::text || updated_at::text, ',' ORDER BY key) FROM tshsync_state") == state_before);
     CHECK(db.count("SELECT count(*) FROM sync_logs WHERE sync_type = 'status'") == 0);
+
+    auto quiet = run_tshsync(db, {"-q", "status"}, kZoho);
+    CHECK(quiet.exit_code == 1);
+    CHECK_MESSAGE(std::count(quiet.err.begin(), quiet.err.end(), '\n') == 1, quiet.err);
+    CHECK(quiet.err.find("status found problems (exit 1): overdue: pull-stock") != std::string::npos);
   }
 
   TEST_CASE("nothing overdue is exit 0; an unmigrated database says so and exits 0") {

@@ -29,5 +29,7 @@ TEST_SUITE("app run summary") {
     CHECK(run_summary_line("verify-signature", 1, {{"valid", false}, {"encoding", "hex"}}) ==
           "verify-signature found problems (exit 1): signature invalid (hex)");
     CHECK(run_summary_line("replay-dlq", 2, json::object()) == "replay-dlq partly failed (exit 2)");
+    CHECK(run_summary_line("status", 1, {{"overdue", json::array({"pull-stock", "pull-prices"})}, {"api_calls_today", 12}}) ==
+          "status found problems (exit 1): overdue: pull-stock, pull-prices");
   }
 }

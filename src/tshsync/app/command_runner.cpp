@@ -127,7 +127,7 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
   const core::ExitCode code = guarded(
       [&]() -> core::ExitCode {
         config = core::load_config({global.config_path, global.dsn});
-        observers = make_run_observers(config);
+        observers = make_run_observers(config, spec.dry_run);
         for (auto& o : observers) o->run_started(spec.name);
         auto conn = db::connect(config.database.dsn);
         if (spec.needs_schema) db::require_current_schema(*conn);

@@ -56,6 +56,11 @@ std::string telling_counts(const nlohmann::json& counts) {
     if (it != counts.end() && it->is_number() && it->get<double>() != 0)
       out += fmt::format("{}{} {}", out.empty() ? "" : ", ", it->dump(), key);
   }
+  if (const auto overdue = counts.find("overdue"); overdue != counts.end() && overdue->is_array() && !overdue->empty()) {
+    out.clear();
+    for (const auto& name : *overdue)
+      out += (out.empty() ? "overdue: " : ", ") + (name.is_string() ? name.get<std::string>() : name.dump());
+  }
   if (counts.contains("valid") && counts["valid"] == false)
     out = text_of(counts, "encoding") == "missing" ? "signature missing"
                                                    : "signature invalid (" + text_of(counts, "encoding") + ")";
