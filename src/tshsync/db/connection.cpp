@@ -16,8 +16,8 @@ std::string first_line(std::string text) {
   return util::redact(text);
 }
 
-// What libpq says when the DSN itself, or the database or role it names, is
-// wrong: retrying will not help, the configuration must change (exit 78).
+}  // namespace
+
 bool names_a_configuration_problem(const std::string& message) {
   for (const char* sign : {"connection info string", "invalid connection option", "invalid URI",
                            "invalid integer value", "invalid sslmode value", "invalid port number",
@@ -27,6 +27,8 @@ bool names_a_configuration_problem(const std::string& message) {
   const bool missing = message.find("does not exist") != std::string::npos;
   return missing && (message.find("database \"") != std::string::npos || message.find("role \"") != std::string::npos);
 }
+
+namespace {
 
 // An empty DSN with none of libpq's PG* variables: nothing names a database,
 // so libpq tried its compiled-in socket.
