@@ -16,7 +16,7 @@ void setup(CLI::App& app, Shared& shared) {
       ->callback([&shared] { shared.exit_code = app::run_inspection(shared.global, "check", app::check_command); });
 }
 
-const bool registered = register_command(4, setup);
+const bool registered = register_command(98, setup);
 
 }  // namespace
 }  // namespace tshsync::cli

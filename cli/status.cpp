@@ -23,7 +23,7 @@ void setup(CLI::App& app, Shared& shared) {
   });
 }
 
-const bool registered = register_command(5, setup);
+const bool registered = register_command(97, setup);
 
 }  // namespace
 }  // namespace tshsync::cli
