@@ -2,6 +2,8 @@
 // one organization call; each failure with its exit code and a fix (item 4).
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "support/standin.hpp"
 #include "support/tshsync_cli.hpp"
 
@@ -92,5 +94,20 @@ TEST_SUITE("check") {
     CHECK_MESSAGE(r.exit_code == 78, describe(r));
     CHECK(r.err.find("error: configuration: ") != std::string::npos);
     CHECK(r.err.find("zoho.client_idd") != std::string::npos);
+  }
+
+  TEST_CASE("a metrics destination this user cannot write fails the check with its fix, exit 78") {
+    TestDatabase db;
+    migrate(db);
+    TempDir dir;
+    dir.write("c.toml", "[metrics]\njsonl_path = \"" + dir.file("missing/metrics.jsonl") + "\"\ntextfile_dir = \"" +
+                            dir.file("no-such-dir") + "\"\n");
+    auto r = run_tshsync(db, {"check"}, {{"TSHSYNC_CONFIG", dir.file("c.toml")}});
+    CHECK_MESSAGE(r.exit_code == 78, describe(r));
+    CHECK(r.err.find("error: metrics: [metrics].jsonl_path " + dir.file("missing/metrics.jsonl")) != std::string::npos);
+    CHECK(r.err.find("error: metrics: [metrics].textfile_dir " + dir.file("no-such-dir")) != std::string::npos);
+    CHECK(r.err.find("fix: create it writable for the user tshsync runs as") != std::string::npos);
+    CHECK(metrics_of(r)["metrics"] == "failed");
+    CHECK_FALSE(std::filesystem::exists(dir.file("missing")));  // check writes nothing
   }
 }

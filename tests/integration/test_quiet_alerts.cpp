@@ -109,4 +109,15 @@ TEST_SUITE("quiet alerts") {
     REQUIRE_MESSAGE(dry.exit_code == 0, describe(dry));
     CHECK(standin.admin_get("/_admin/sinks/hc")["requests"].size() == 4);  // a dry run pings nothing
   }
+
+  TEST_CASE("a metrics file a run cannot write is said even under -q; the exit code stays") {
+    TestDatabase db;
+    migrate(db);
+    TempDir dir;
+    dir.write("c.toml", "[metrics]\njsonl_path = \"" + dir.file("missing/metrics.jsonl") + "\"\n");
+    auto r = run_tshsync(db, {"-q", "fix-stuck"}, {{"TSHSYNC_CONFIG", dir.file("c.toml")}});
+    CHECK_MESSAGE(r.exit_code == 0, describe(r));
+    CHECK_MESSAGE(lines_of(r.err) == 1, r.err);
+    CHECK(r.err.find("notice: could not append the metrics line") != std::string::npos);
+  }
 }

@@ -1,5 +1,9 @@
 #include <tshsync/app/check_command.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include <tshsync/core/error.hpp>
@@ -16,6 +20,9 @@ namespace {
 
 // One line an operator can act on, by the exit code a step failed with.
 std::string fix_for(const std::string& step, core::ExitCode code) {
+  if (step == "metrics")
+    return "create it writable for the user tshsync runs as (e.g. install -d -o tshsync /var/log/tshsync), or "
+           "unset the key";
   const bool zoho = step == "zoho";
   switch (code) {
     case core::ExitCode::config:
@@ -48,6 +55,34 @@ void show_settings(const core::ConfigSources& sources, const core::Config& confi
   report.set("config_file", file.exists ? file.path : "");
   for (const auto& s : core::setting_origins(sources, config))
     core::log_info("  {} = {}  [{}]", s.key, s.shown, s.origin);
+}
+
+bool writable_directory(const std::filesystem::path& dir) {
+  return !dir.empty() && ::access(dir.c_str(), W_OK | X_OK) == 0;
+}
+
+// Where runs leave their metrics: a directory this user cannot write makes
+// every run's metrics vanish, so it fails the check (78). Nothing is written.
+void check_metrics(const core::Config& config, core::RunReport& report, Outcome& outcome) {
+  bool ok = true;
+  if (!config.metrics.jsonl_path.empty()) {
+    const std::filesystem::path file(config.metrics.jsonl_path);
+    std::error_code ec;
+    const bool writable = std::filesystem::exists(file, ec) ? ::access(file.c_str(), W_OK) == 0
+                                                            : writable_directory(file.has_parent_path() ? file.parent_path() : ".");
+    if (!writable) {
+      ok = false;
+      outcome.fail("metrics", core::config_error("[metrics].jsonl_path " + file.string() +
+                                                 ": this user cannot create or append to it"));
+    }
+  }
+  if (!config.metrics.textfile_dir.empty() && !writable_directory(config.metrics.textfile_dir)) {
+    ok = false;
+    outcome.fail("metrics", core::config_error("[metrics].textfile_dir " + config.metrics.textfile_dir +
+                                               ": not a directory this user can write"));
+  }
+  report.set("metrics", ok ? "ok" : "failed");
+  if (ok) core::log_info("metrics: destinations writable");
 }
 
 std::unique_ptr<pqxx::connection> check_database(const core::Config& config, core::RunReport& report,
@@ -105,6 +140,7 @@ core::ExitCode check_command(const core::ConfigSources& sources, core::RunReport
     return outcome.first_failure;
   }
   show_settings(sources, config, report);
+  check_metrics(config, report, outcome);
   auto conn = check_database(config, report, outcome);
   if (conn) {
     check_zoho(config, report, outcome);

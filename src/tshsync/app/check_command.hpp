@@ -11,8 +11,9 @@ namespace tshsync::app {
 // PostgreSQL and reads its schema version, gets one Zoho token and makes one
 // organization call. Each failure is one line with its exit code and a fix;
 // the exit code is the first failure's (0 when all pass).
-// Counts: config_file, database, schema_version, zoho ("ok", "failed",
-// "skipped"), api_calls.
+// Also that the metrics destinations are writable. Counts: config_file,
+// metrics, database, zoho ("ok", "failed", "skipped"), schema_version,
+// api_calls.
 core::ExitCode check_command(const core::ConfigSources& sources, core::RunReport& report);
 
 }  // namespace tshsync::app

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <tshsync/core/log.hpp>
+#include <tshsync/core/log_notice.hpp>
 #include <tshsync/util/files.hpp>
 #include <tshsync/util/redact.hpp>
 #include <tshsync/util/time_format.hpp>
@@ -25,6 +26,8 @@ std::string metrics_line(const RunOutcome& o) {
   return util::redact(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
+// A metrics file that cannot be written is said even under -q (a notice):
+// otherwise monitoring goes blind and nobody is told.
 void emit_metrics(const core::MetricsConfig& config, const RunOutcome& outcome) {
   const std::string line = metrics_line(outcome);
   std::fputs((line + "\n").c_str(), stdout);
@@ -33,14 +36,14 @@ void emit_metrics(const core::MetricsConfig& config, const RunOutcome& outcome) 
     try {
       util::append_line(config.jsonl_path, line);
     } catch (const std::exception& e) {
-      core::log_warn("could not append the metrics line: {}", e.what());
+      core::log_notice("could not append the metrics line: {}", e.what());
     }
   }
   if (!config.textfile_dir.empty()) {
     try {
       write_prometheus_textfile(config.textfile_dir, outcome);
     } catch (const std::exception& e) {
-      core::log_warn("could not write the Prometheus textfile: {}", e.what());
+      core::log_notice("could not write the Prometheus textfile: {}", e.what());
     }
   }
 }
