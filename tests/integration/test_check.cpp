@@ -110,4 +110,22 @@ TEST_SUITE("check") {
     CHECK(metrics_of(r)["metrics"] == "failed");
     CHECK_FALSE(std::filesystem::exists(dir.file("missing")));  // check writes nothing
   }
+
+  TEST_CASE("one healthchecks URL for every command is a warning naming {command}, not a failure") {
+    TestDatabase db;
+    migrate(db);
+    Standin standin({"--rate-limit", "0"});
+    TempDir dir;
+    dir.write("c.toml", "[alerts]\nhealthchecks_url = \"https://hc-ping.example/secret-ping-key\"\n");
+    Env env = standin.zoho_env();
+    env["TSHSYNC_CONFIG"] = dir.file("c.toml");
+    auto shared = run_tshsync(db, {"check"}, env);
+    CHECK_MESSAGE(shared.exit_code == 0, describe(shared));
+    CHECK(shared.err.find("warning: alerts: [alerts].healthchecks_url has no {command}") != std::string::npos);
+    CHECK(shared.err.find("secret-ping-key") == std::string::npos);
+    dir.write("c.toml", "[alerts]\nhealthchecks_url = \"https://hc-ping.example/secret-ping-key/{command}\"\n");
+    auto per_command = run_tshsync(db, {"check"}, env);
+    CHECK_MESSAGE(per_command.exit_code == 0, describe(per_command));
+    CHECK(per_command.err.find("has no {command}") == std::string::npos);
+  }
 }

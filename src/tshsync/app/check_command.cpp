@@ -85,6 +85,15 @@ void check_metrics(const core::Config& config, core::RunReport& report, Outcome&
   if (ok) core::log_info("metrics: destinations writable");
 }
 
+// One check for every command lets the next command's success clear a
+// failure before anyone sees it; not an error, older setups work as before.
+void check_alerts(const core::Config& config) {
+  const std::string& url = config.alerts.healthchecks_url;
+  if (!url.empty() && url.find("{command}") == std::string::npos)
+    core::log_warn("alerts: [alerts].healthchecks_url has no {{command}}: every command pings the same check, so one "
+                   "command's success clears another's failure; end it with /{{command}} (one check per command)");
+}
+
 std::unique_ptr<pqxx::connection> check_database(const core::Config& config, core::RunReport& report,
                                                  Outcome& outcome) {
   try {
@@ -141,6 +150,7 @@ core::ExitCode check_command(const core::ConfigSources& sources, core::RunReport
   }
   show_settings(sources, config, report);
   check_metrics(config, report, outcome);
+  check_alerts(config);
   auto conn = check_database(config, report, outcome);
   if (conn) {
     check_zoho(config, report, outcome);
