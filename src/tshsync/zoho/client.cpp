@@ -13,6 +13,7 @@
 #include <tshsync/zoho/cache_key.hpp>
 #include <tshsync/zoho/endpoints.hpp>
 #include <tshsync/zoho/envelope.hpp>
+#include <tshsync/zoho/organization_refusal.hpp>
 #include <tshsync/zoho/pause.hpp>
 #include <tshsync/zoho/rate_account.hpp>
 #include <tshsync/zoho/rate_headers.hpp>
@@ -166,6 +167,10 @@ std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const 
           verdict = http::Verdict::retry;
           break;
         case ApiVerdict::fail:
+          if (refuses_organization(answer))
+            throw core::config_error("Zoho does not know organization " + config.organization_id + " (" + reason +
+                                     "); set ZOHO_ORGANIZATION_ID ([zoho].organization_id) to the id Zoho shows "
+                                     "under Settings > Organization Profile");
           throw core::unavailable_error("Zoho refused GET " + label + ": " + reason);
       }
     }
