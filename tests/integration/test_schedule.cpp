@@ -57,7 +57,8 @@ Minutes minutes_of(const std::string& hours, const std::string& minutes) {
 
 // What a line runs: "pull-products --full" (without -q and redirections).
 std::string job_of(const std::string& command_line) {
-  static const std::regex run(R"(tshsync (?:-q )?([a-z][a-z-]*(?: --?[a-z-]+(?: [0-9a-z]+)?)*))");
+  // An option's value is a whole word: "2>&1" after it is not one.
+  static const std::regex run(R"(tshsync (?:-q )?([a-z][a-z-]*(?: --?[a-z-]+(?: [0-9a-z]+(?=\s|$))?)*))");
   std::smatch m;
   if (!std::regex_search(command_line, m, run)) return "";
   return m[1];
@@ -91,10 +92,16 @@ std::map<std::string, Minutes> cron_schedule() {
     REQUIRE_MESSAGE((dom == "*" && month == "*" && dow == "*"), "only daily schedules are compared");
     std::string rest;
     std::getline(fields, rest);
-    const std::string job = job_of(rest);
-    REQUIRE(!job.empty());
-    REQUIRE_MESSAGE(jobs.count(job) == 0, "crontab.example schedules ", job, " twice");
-    jobs[job] = minutes_of(hour, minute);
+    // Each run of the line ("a; b" too) is taken to start at the line's minutes.
+    int runs = 0;
+    for (const auto& command : split(rest, ';')) {
+      const std::string job = job_of(command);
+      if (job.empty()) continue;
+      ++runs;
+      REQUIRE_MESSAGE(jobs.count(job) == 0, "crontab.example schedules ", job, " twice");
+      jobs[job] = minutes_of(hour, minute);
+    }
+    REQUIRE(runs > 0);
   }
   return jobs;
 }
@@ -160,16 +167,16 @@ Minutes start_window(const Minutes& starts, int spread_seconds) {
   return out;
 }
 
-// Pairs of jobs of one lock group whose start minutes meet, as "a / b at HH:MM".
-std::vector<std::string> lock_group_collisions(const std::map<std::string, Minutes>& windows) {
-  std::vector<std::string> collisions;
+// Pairs of jobs of one lock group whose start minutes meet: "a / b at H:M; ...".
+std::string lock_group_collisions(const std::map<std::string, Minutes>& windows) {
+  std::string collisions;
   for (auto a = windows.begin(); a != windows.end(); ++a)
     for (auto b = std::next(a); b != windows.end(); ++b) {
       if (lock_group(a->first) != lock_group(b->first)) continue;
       for (int m : a->second)
         if (b->second.count(m)) {
-          collisions.push_back(a->first + " / " + b->first + " at " + std::to_string(m / 60) + ":" +
-                               std::to_string(m % 60));
+          collisions += a->first + " / " + b->first + " at " + std::to_string(m / 60) + ":" +
+                        std::to_string(m % 60) + "; ";
           break;
         }
     }
@@ -185,7 +192,8 @@ TEST_SUITE("docs") {
     CHECK(expand_field("05/15", 59) == std::set<int>{5, 20, 35, 50});
     CHECK(expand_field("1..3,7", 59) == std::set<int>{1, 2, 3, 7});
     CHECK_THROWS(expand_field("mon", 59));
-    CHECK(lock_group_collisions({{"pull-products", {150}}, {"pull-products --full", {150}}}).size() == 1);
+    CHECK(lock_group_collisions({{"pull-products", {150}}, {"pull-products --full", {150}}}) ==
+          "pull-products / pull-products --full at 2:30; ");
     CHECK(lock_group_collisions({{"pull-products", {150}}, {"pull-stock", {150}}}).empty());
     CHECK(start_window({1439}, 61) == Minutes{1439, 0});
     CHECK(seconds_of("2min") == 120);
@@ -195,9 +203,9 @@ TEST_SUITE("docs") {
     const auto cron = cron_schedule();
     const auto timers = timer_schedule();
     CHECK(cron.size() >= 10);
-    std::set<std::string> cron_jobs, timer_jobs;
-    for (const auto& [job, _] : cron) cron_jobs.insert(job);
-    for (const auto& [job, _] : timers) timer_jobs.insert(job);
+    std::string cron_jobs, timer_jobs;  // sorted by the maps, joined for a readable failure
+    for (const auto& [job, _] : cron) cron_jobs += job + "; ";
+    for (const auto& [job, _] : timers) timer_jobs += job + "; ";
     CHECK(cron_jobs == timer_jobs);
     for (const auto& [job, minutes] : cron) {
       CAPTURE(job);
@@ -206,9 +214,9 @@ TEST_SUITE("docs") {
   }
 
   TEST_CASE("no lock group starts twice in one minute, in cron or under the timers' random delays") {
-    CHECK(lock_group_collisions(cron_schedule()) == std::vector<std::string>{});
+    CHECK(lock_group_collisions(cron_schedule()) == "");
     std::map<std::string, Minutes> windows;
     for (const auto& [job, timer] : timer_schedule()) windows[job] = start_window(timer.starts, timer.spread_seconds);
-    CHECK(lock_group_collisions(windows) == std::vector<std::string>{});
+    CHECK(lock_group_collisions(windows) == "");
   }
 }
