@@ -22,6 +22,7 @@ enum class FaultKind {
   code_nonzero,   // 200 {"code":1000,"message":"Internal Server Error"}
   slow,           // wait `delay_ms`, then serve normally
   expire_tokens,  // revoke every access token, then serve normally
+  zoho_error,     // HTTP `status` with Zoho's real body for `code` (14, 44, 45, 57, 1070)
 };
 
 // Whether the request is answered without looking at the real response.
@@ -33,6 +34,7 @@ struct FaultRule {
   int status = 500;
   long retry_after = 1;
   long delay_ms = 0;
+  int code = 0; // zoho_error: the Zoho code whose body is sent
   // Trigger: at most one; none means every matching request.
   std::optional<long> count; // the next N matching requests
   std::optional<double> probability;
@@ -46,6 +48,7 @@ struct FiredFault {
   int status;
   long retry_after;
   long delay_ms;
+  int code = 0;
 };
 
 // Parses {"rules":[...]}; throws std::invalid_argument naming the bad field.

@@ -49,6 +49,12 @@ class ItemListing {
 
   int64_t list_calls() const { return calls_; }
 
+  // What this walk showed of the server (listing_strategy.hpp): the filter is
+  // ignored once an item older than `since` comes back, and honoured when a
+  // complete filtered walk returned none; sort refused or ignored: false.
+  std::optional<bool> filter_honoured() const { return filter_honoured_; }
+  std::optional<bool> sort_honoured() const { return sort_honoured_; }
+
  private:
   nlohmann::json fetch(const ListingPosition& at);
   void fall_back_to_page_numbers(const char* why);
@@ -64,6 +70,8 @@ class ItemListing {
   std::unordered_set<std::string> overlap_;
   bool complete_ = false;
   int64_t calls_ = 0;
+  std::optional<bool> filter_honoured_;
+  std::optional<bool> sort_honoured_;
 };
 
 }  // namespace tshsync::sync

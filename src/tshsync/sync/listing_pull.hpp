@@ -43,6 +43,7 @@ struct ListingPullResult {
   bool resumed = false;   // a --full listing went on from its checkpoint
   bool from_start = false;  // no cursor yet: the incremental run read everything
   int64_t list_calls = 0;
+  std::string strategy;   // listing_strategy.hpp: keyed, filtered_pages, full_scan, full, from_start
 };
 
 // Incremental (default): items modified since the cursor minus the lookback;

@@ -24,6 +24,7 @@ struct PullProductsCounts {
   bool resumed = false;
   bool from_start = false;
   int64_t list_calls = 0;
+  std::string strategy;  // listing_strategy.hpp
 };
 
 // Zoho items into products (see run_listing_pull for paging, cursor and
