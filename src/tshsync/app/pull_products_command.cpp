@@ -17,6 +17,7 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
   report.set("unchanged", items.unchanged);
   report.set("deactivated", counts.deactivated);
   report.set("failed", items.failed);
+  report.set("failed_ids", items.failed_ids);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
   if (counts.resumed) report.set("resumed", true);
@@ -34,7 +35,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   pull.full = options.full;
   pull.dry_run = ctx.dry_run;
   pull.lookback = ctx.config.zoho.lookback;
-  pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho);
+  pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho, ctx.config.erp);
   pull.after_page = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,

@@ -16,6 +16,7 @@ void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool 
   report.set("updated", stock.updated);
   report.set("unchanged", stock.unchanged);
   report.set("failed", stock.failed);
+  report.set("failed_ids", stock.failed_ids);
   report.set("skipped_unknown_items", stock.unknown_items);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
@@ -38,7 +39,7 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
   pull.full = options.full;
   pull.dry_run = ctx.dry_run;
   pull.lookback = ctx.config.zoho.lookback;
-  pull.stock = sync::StockOptions::from_config(ctx.config.zoho, options.locations);
+  pull.stock = sync::StockOptions::from_config(ctx.config.zoho, options.locations, ctx.config.erp);
   pull.after_page = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-stock: {} items read, {} updated", counts.stock.fetched, counts.stock.updated));

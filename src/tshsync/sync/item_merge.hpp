@@ -16,8 +16,9 @@ namespace tshsync::sync {
 struct ApplyOptions {
   std::string image_url_template = "/api/images/products/{item_id}/image";
   std::string stock_field = "stock_on_hand";  // or available_stock: the stock a new product starts with
+  core::ErpConfig erp;                        // which ERP columns receive what
 
-  static ApplyOptions from_config(const core::ZohoConfig& zoho);
+  static ApplyOptions from_config(const core::ZohoConfig& zoho, const core::ErpConfig& erp);
 };
 
 struct MergeCounts {
@@ -47,7 +48,9 @@ PreparedItems prepare_items(const nlohmann::json& items);
 // ONE statement inside the caller's transaction. Only rows that differ are
 // written (updated_at moves with them); a record older than the product's
 // zoho_last_modified_at never overwrites it. A new product also gets its
-// stock; existing products' stock is pull-stock's. With `seen_by` (a --full
+// stock; existing products' stock is pull-stock's. Records the database
+// refuses (a constraint, a too long value) are isolated, logged and counted
+// as failed; the rest are written. With `seen_by` (a --full
 // listing's sync type) the same statement records the page's item ids, bad
 // records' included, in tshsync_full_pull_seen.
 MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prepared, const ApplyOptions& options,

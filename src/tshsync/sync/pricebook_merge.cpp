@@ -1,27 +1,42 @@
 #include <tshsync/sync/pricebook_merge.hpp>
 
+#include <cstddef>
+#include <optional>
+
 #include <tshsync/core/log.hpp>
+#include <tshsync/db/erp_schema.hpp>
+#include <tshsync/db/record_isolation.hpp>
 #include <tshsync/sync/price_rounding.hpp>
 #include <tshsync/sync/pricelist_link.hpp>
 #include <tshsync/sync/staging.hpp>
+#include <tshsync/util/replace_all.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
 
 namespace {
 
+void read_upsert(const pqxx::row& row, PriceCounts& counts);
+
 // The upsert both book types share: `computed` (product_id, price, brackets) is
-// prepended by each. $1 pricelist id, $2 currency. Rows that would not change
-// are left out before ON CONFLICT, which would lock (write) each one it meets.
+// prepended by each. $1 pricelist id (text: integer or uuid), $2 currency,
+// $3 the [erp.product_prices.insert_defaults] values (text[]), $4 NULL or the
+// product ids (text[]) to write when a rejected record is being isolated.
+// Rows that would not change are left out before ON CONFLICT, which would
+// lock (write) each one it meets. %COLUMNS% / %VALUES%: the insert defaults.
 const char* const kUpsertTail = R"SQL(
-, changed AS (
-  SELECT c.* FROM computed c
-  LEFT JOIN product_prices o ON o.product_id = c.product_id AND o.pricelist_id = $1::bigint
-  WHERE o.id IS NULL
+, list AS (
+  SELECT id FROM pricelists WHERE id::text = $1
+), picked AS (
+  SELECT c.* FROM computed c WHERE $4::text[] IS NULL OR c.product_id::text = ANY ($4::text[])
+), changed AS (
+  SELECT c.* FROM picked c
+  LEFT JOIN product_prices o ON o.product_id = c.product_id AND o.pricelist_id = (SELECT id FROM list)
+  WHERE o.product_id IS NULL
      OR (o.price, o.currency, o.price_brackets, o.source) IS DISTINCT FROM (c.price, $2::text, c.brackets, 'zoho')
 ), merged AS (
-  INSERT INTO product_prices AS pp (product_id, pricelist_id, price, currency, price_brackets, source)
-  SELECT product_id, $1::bigint, price, $2::text, brackets, 'zoho' FROM changed
+  INSERT INTO product_prices AS pp (product_id, pricelist_id, price, currency, price_brackets, source%COLUMNS%)
+  SELECT product_id, (SELECT id FROM list), price, $2::text, brackets, 'zoho'%VALUES% FROM changed
   ON CONFLICT (product_id, pricelist_id) DO UPDATE
     SET price = EXCLUDED.price, currency = EXCLUDED.currency, price_brackets = EXCLUDED.price_brackets,
         source = EXCLUDED.source, updated_at = now()
@@ -30,7 +45,7 @@ const char* const kUpsertTail = R"SQL(
   RETURNING (xmax = 0) AS inserted
 )
 SELECT (SELECT count(*) FROM merged WHERE inserted), (SELECT count(*) FROM merged WHERE NOT inserted),
-       (SELECT count(*) FROM computed)
+       (SELECT count(*) FROM picked)
 )SQL";
 
 // Staged rows without a price are bad records: skipped, but their product's
@@ -46,7 +61,7 @@ WITH computed AS (
 const char* const kPerItemDelete = R"SQL(
 WITH removed AS (
   DELETE FROM product_prices pp
-  WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
+  WHERE pp.pricelist_id = (SELECT id FROM pricelists WHERE id::text = $1) AND pp.source IS DISTINCT FROM 'backfill'
     AND NOT EXISTS (SELECT 1 FROM pg_temp.tshsync_stage_prices s JOIN products p ON p.zoho_item_id = s.zoho_item_id
                     WHERE p.id = pp.product_id)
   RETURNING 1
@@ -56,31 +71,85 @@ WITH removed AS (
 SELECT count(*) FROM removed
 )SQL";
 
-// $3 percentage, $4 +1 markup / -1 markdown, $5 step, $6 offset. Divisors are
-// 100 and the step, so numeric division is exact.
+// $5 percentage, $6 +1 markup / -1 markdown, $7 step, $8 offset. Divisors are
+// 100 and the step, so numeric division is exact. %BASE%: the base price column.
 const char* const kFixedComputed = R"SQL(
 WITH computed AS (
   SELECT p.id AS product_id,
-         round(p.price * (100 + $3::numeric * $4::int) / (100 * $5::numeric)) * $5::numeric + $6::numeric AS price,
+         round(p.%BASE% * (100 + $5::numeric * $6::int) / (100 * $7::numeric)) * $7::numeric + $8::numeric AS price,
          NULL::jsonb AS brackets
   FROM products p
-  WHERE p.is_active AND p.price > 0
+  WHERE p.is_active AND p.%BASE% > 0
 ))SQL";
 
 const char* const kFixedDelete = R"SQL(
 DELETE FROM product_prices pp
-WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
-  AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.price > 0)
+WHERE pp.pricelist_id = (SELECT id FROM pricelists WHERE id::text = $1) AND pp.source IS DISTINCT FROM 'backfill'
+  AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.%BASE% > 0)
 )SQL";
+
+
+// The statements of one book, for this ERP's mapping.
+struct BookSql {
+  std::string upsert_tail;
+  std::string defaults;  // $3
+  std::string base;      // the quoted base price column
+
+  explicit BookSql(const db::ErpMapping& mapping) : base(db::quote_ident(mapping.base_price_column())) {
+    std::string columns;
+    std::string values;
+    std::vector<std::string> texts;
+    for (const auto& d : mapping.product_price_defaults) {
+      texts.push_back(d.value);
+      columns += ", " + db::quote_ident(d.column);
+      values += ", CAST(($3::text[])[" + std::to_string(texts.size()) + "] AS " + d.type + ")";
+    }
+    upsert_tail = util::replace_all(util::replace_all(kUpsertTail, "%COLUMNS%", columns), "%VALUES%", values);
+    defaults = text_array_literal(texts);
+  }
+  std::string with_base(const char* sql) const { return util::replace_all(sql, "%BASE%", base); }
+};
+
+// Runs an upsert over all computed rows; when the database refuses some, the
+// offending products are found (record_isolation), logged and skipped.
+// `candidates`: the product ids and item ids the upsert would write (no parameters).
+template <typename Run>
+void upsert_isolated(pqxx::transaction_base& tx, const zoho::Pricebook& book, const std::string& candidates,
+                     PriceCounts& counts, Run run) {
+  if (!db::try_in_savepoint(tx, [&] { read_upsert(run(std::nullopt), counts); })) return;
+  // The book was refused: list its products and find the offenders.
+  std::vector<std::string> ids;
+  std::vector<std::string> item_ids;
+  for (const auto& row : tx.exec(candidates)) {
+    ids.push_back(row[0].as<std::string>());
+    item_ids.push_back(row[1].is_null() ? "" : row[1].as<std::string>());
+  }
+  if (ids.empty()) return;
+  db::isolate_records(
+      tx, ids.size(),
+      [&](size_t begin, size_t end) {
+        const std::vector<std::string> subset(ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                                              ids.begin() + static_cast<std::ptrdiff_t>(end));
+        read_upsert(run(text_array_literal(subset)), counts);
+      },
+      [&](size_t index, const std::string& reason) {
+        ++counts.failed;
+        counts.failed_ids.push_back(item_ids[index]);
+        core::log_warn("pricebook {} ({}): skipped item {} (product {}): the database refused its price: {}",
+                       book.name, book.pricebook_id, item_ids[index], ids[index], reason);
+      });
+}
 
 void read_upsert(const pqxx::row& row, PriceCounts& counts) {
   counts.prices_inserted += row[0].as<int64_t>();
   counts.prices_updated += row[1].as<int64_t>();
   counts.prices_unchanged += row[2].as<int64_t>() - row[0].as<int64_t>() - row[1].as<int64_t>();
+  counts.prices_known += row[2].as<int64_t>();
 }
 
 void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,
-                    int64_t list_id, const std::string& currency, PriceCounts& counts) {
+                    const BookSql& sql, const std::string& list_id, const std::string& currency,
+                    PriceCounts& counts) {
   prepare_stage(tx, "tshsync_stage_prices", "zoho_item_id text, price numeric, brackets jsonb");
   StageWriter rows(tx, "tshsync_stage_prices", {"zoho_item_id", "price", "brackets"});
   items.for_each([&](const nlohmann::json& record) {
@@ -95,9 +164,14 @@ void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, con
     }
   });
   rows.complete();
-  const auto result = tx.exec_params(std::string(kPerItemComputed) + kUpsertTail, list_id, currency)[0];
-  read_upsert(result, counts);
-  const int64_t known = result[2].as<int64_t>();
+  const int64_t known_before = counts.prices_known + counts.failed;
+  const std::string candidates = std::string(kPerItemComputed) +
+                                 " SELECT c.product_id::text, p.zoho_item_id FROM computed c"
+                                 " JOIN products p ON p.id = c.product_id ORDER BY 1";
+  upsert_isolated(tx, book, candidates, counts, [&](const std::optional<std::string>& subset) {
+    return tx.exec_params(std::string(kPerItemComputed) + sql.upsert_tail, list_id, currency, sql.defaults, subset)[0];
+  });
+  const int64_t known = counts.prices_known + counts.failed - known_before;  // refused rows had products too
   const int64_t staged = tx.exec(
       "SELECT count(DISTINCT zoho_item_id) FROM pg_temp.tshsync_stage_prices WHERE price IS NOT NULL")[0][0]
                              .as<int64_t>();
@@ -110,11 +184,16 @@ void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, con
 }
 
 void apply_fixed(pqxx::transaction_base& tx, const zoho::Pricebook& book, const PriceRounding& rounding,
-                 int64_t list_id, const std::string& currency, PriceCounts& counts) {
-  const auto result = tx.exec_params(std::string(kFixedComputed) + kUpsertTail, list_id, currency, book.percentage,
-                                     book.is_increase ? 1 : -1, rounding.step, rounding.offset)[0];
-  read_upsert(result, counts);
-  counts.prices_deleted += static_cast<int64_t>(tx.exec_params(kFixedDelete, list_id).affected_rows());
+                 const BookSql& sql, const std::string& list_id, const std::string& currency, PriceCounts& counts) {
+  const std::string computed = sql.with_base(kFixedComputed);
+  const std::string candidates = sql.with_base(
+      "SELECT p.id::text, p.zoho_item_id FROM products p WHERE p.is_active AND p.%BASE% > 0 ORDER BY 1");
+  upsert_isolated(tx, book, candidates, counts, [&](const std::optional<std::string>& subset) {
+    return tx.exec_params(computed + sql.upsert_tail, list_id, currency, sql.defaults, subset, book.percentage,
+                          book.is_increase ? 1 : -1, rounding.step, rounding.offset)[0];
+  });
+  counts.prices_deleted +=
+      static_cast<int64_t>(tx.exec_params(sql.with_base(kFixedDelete), list_id).affected_rows());
 }
 
 }  // namespace
@@ -127,6 +206,8 @@ void PriceCounts::add(const PriceCounts& other) {
   prices_deleted += other.prices_deleted;
   failed += other.failed;
   skipped_unknown_items += other.skipped_unknown_items;
+  prices_known += other.prices_known;
+  failed_ids.insert(failed_ids.end(), other.failed_ids.begin(), other.failed_ids.end());
   pricelists_created += other.pricelists_created;
   pricelists_linked += other.pricelists_linked;
   pricelists_deactivated += other.pricelists_deactivated;
@@ -155,7 +236,8 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
       throw zoho::RecordError(book.pricebook_id, "the pricebook detail has no pricebook_items");
   }
   const std::string currency = book.currency_code.empty() ? options.default_currency : book.currency_code;
-  const auto link = link_pricelist(tx, book, currency);
+  const db::ErpMapping mapping = db::erp_mapping(tx, options.erp);
+  const auto link = link_pricelist(tx, book, currency, mapping.pricelist_zoho_id_column);
   counts.pricebooks = 1;
   if (!link) return counts;  // an inactive book the ERP never had
   counts.pricelists_created = link->created ? 1 : 0;
@@ -165,9 +247,9 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
     return counts;
   }
   if (book.type == zoho::PricebookType::per_item) {
-    apply_per_item(tx, book, items, link->pricelist_id, currency, counts);
+    apply_per_item(tx, book, items, BookSql(mapping), link->pricelist_id, currency, counts);
   } else {
-    apply_fixed(tx, book, *rounding, link->pricelist_id, currency, counts);
+    apply_fixed(tx, book, *rounding, BookSql(mapping), link->pricelist_id, currency, counts);
   }
   return counts;
 }
@@ -178,9 +260,10 @@ PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, cons
   pqxx::work tx(conn);
   PriceCounts counts;
   if (!answer || !answer->envelope["pricebook"].is_object()) {
+    const std::string column = db::quote_ident(db::erp_mapping(tx, options.erp).pricelist_zoho_id_column);
     counts.pricelists_deactivated = static_cast<int64_t>(
         tx.exec_params("UPDATE pricelists SET is_active = false, updated_at = now() "
-                       "WHERE zoho_pricebook_id = $1 AND is_active",
+                       "WHERE " + column + " = $1 AND is_active",
                        pricebook_id)
             .affected_rows());
     tx.commit();

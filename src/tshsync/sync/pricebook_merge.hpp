@@ -2,10 +2,12 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include <tshsync/core/config.hpp>
 #include <tshsync/zoho/client.hpp>
 #include <tshsync/zoho/json_elements.hpp>
 #include <tshsync/zoho/pricebook.hpp>
@@ -14,6 +16,7 @@ namespace tshsync::sync {
 
 struct PriceOptions {
   std::string default_currency = "IQD";  // [sync].default_currency, for books that name none
+  core::ErpConfig erp;                    // the pricelists' Zoho id column, product_prices insert defaults
 };
 
 struct PriceCounts {
@@ -27,6 +30,8 @@ struct PriceCounts {
   int64_t pricelists_created = 0;
   int64_t pricelists_linked = 0;
   int64_t pricelists_deactivated = 0;
+  int64_t prices_known = 0;              // rows the book computed for known products (written or not)
+  std::vector<std::string> failed_ids;   // items whose price the database refused
 
   void add(const PriceCounts& other);
 };

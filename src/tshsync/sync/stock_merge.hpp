@@ -15,8 +15,10 @@ namespace tshsync::sync {
 struct StockOptions {
   std::string stock_field = "stock_on_hand";  // or available_stock ([zoho].stock_field)
   bool locations = false;                      // also per-location stock (detail records)
+  core::ErpConfig erp;                         // [erp.products].stock_columns receive the figure
 
-  static StockOptions from_config(const core::ZohoConfig& zoho, bool locations);
+  static StockOptions from_config(const core::ZohoConfig& zoho, bool locations,
+                                  const core::ErpConfig& erp = core::ErpConfig());
 };
 
 struct StockCounts {
@@ -26,13 +28,15 @@ struct StockCounts {
   int64_t failed = 0;
   int64_t unknown_items = 0;      // no product has the item's zoho_item_id (pull-products creates them)
   int64_t locations_updated = 0;  // per-location rows inserted, changed or removed
+  std::vector<std::string> failed_ids;  // items the database refused
 
   void add(const StockCounts& other);
 };
 
 // Stock figures of item records (list or detail) into products.stock_quantity,
 // in the caller's transaction: one COPY, one UPDATE of the rows whose figure
-// differs. Bad records are skipped, counted and logged.
+// differs. Bad records, and records the database refuses (a check
+// constraint, a value out of range), are skipped, counted and logged.
 StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options);
 
 // Per-location stock of detail records (locations[] or warehouses[]) into

@@ -45,7 +45,7 @@ std::string ZohoRefresher::refetch_item(const std::string& item_id) {
     if (item == envelope->end() || !item->is_object())
       throw AttemptFailed("Zoho's answer for item " + item_id + " holds no item");
     const sync::MergeCounts counts = sync::apply_items(conn_, nlohmann::json::array({*item}),
-                                                       sync::ApplyOptions::from_config(config_.zoho));
+                                                       sync::ApplyOptions::from_config(config_.zoho, config_.erp));
     if (counts.failed > 0) throw AttemptFailed("Zoho's record of item " + item_id + " could not be applied");
   }
   done_[key] = resolution;
@@ -68,7 +68,7 @@ std::string ZohoRefresher::refresh_stock(const ReplayRoute& route) {
   if (ids.empty()) return "refetched";
   // Per-location stock stays pull-stock --locations' business.
   const sync::StockCounts counts =
-      sync::refresh_stock(client(), conn_, ids, sync::StockOptions::from_config(config_.zoho, false));
+      sync::refresh_stock(client(), conn_, ids, sync::StockOptions::from_config(config_.zoho, false, config_.erp));
   if (counts.failed > 0)
     throw AttemptFailed(std::to_string(counts.failed) + " of Zoho's item records for this adjustment could not be applied");
   for (const auto& id : ids) done_["stock:" + id] = "refetched";
@@ -80,6 +80,7 @@ std::string ZohoRefresher::refresh_pricebook(const std::string& pricebook_id) {
   if (const auto it = done_.find(key); it != done_.end()) return it->second;
   sync::PriceOptions options;
   options.default_currency = config_.sync.default_currency;
+  options.erp = config_.erp;
   sync::PriceCounts counts;
   try {
     counts = sync::refresh_pricebook(client(), conn_, pricebook_id, options);

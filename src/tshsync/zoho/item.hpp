@@ -47,6 +47,7 @@ struct Item {
   std::string item_id;
   std::string name;
   std::string sku;          // "" when Zoho has none
+  std::string description;  // "" when Zoho has none
   std::string rate;         // decimal text; "0" when Zoho sends none
   bool active = true;       // status "active"
   bool has_image = false;   // image_id / image_name (Inventory) or image_document_id (Books)
