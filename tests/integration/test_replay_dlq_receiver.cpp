@@ -40,9 +40,11 @@ class TshReceiver {
       const std::string key = "zoho:" + entity_type + ":" + entity_id + ":" + event_type;
       json answer{{"event_id", nullptr}, {"idempotency_key", key}, {"queued", false}};
       res.status = 202;
-      if (entity_id.empty()) {
+      // The processor's validation refusing the event (result["success"] false).
+      const bool invalid = body.is_object() && body.contains("data") && body["data"].value("total", 0) < 0;
+      if (entity_id.empty() || invalid) {
         answer["success"] = false;
-        answer["message"] = "entity_id is required for " + entity_type + " webhooks";
+        answer["message"] = "Invoice webhook validation failed";
       } else if (!seen_.insert(key).second) {
         answer["success"] = true;
         answer["message"] = "Duplicate event already processed: " + entity_type;
@@ -55,7 +57,7 @@ class TshReceiver {
     });
     port_ = server_.bind_to_any_port("127.0.0.1");
     thread_ = std::thread([this] { server_.listen_after_bind(); });
-    server_.wait_until_ready();
+    while (!server_.is_running()) std::this_thread::yield();
   }
   ~TshReceiver() {
     server_.stop();
@@ -105,8 +107,8 @@ TEST_SUITE("replay-dlq") {
                                   receiver.url() + "\"\n");
     failed_webhook(db, "invoice.create", invoice_event("4815000000200001"));
     failed_webhook(db, "invoice.create", invoice_event("4815000000200002"));
-    json invalid = invoice_event("");
-    invalid.erase("entity_id");
+    json invalid = invoice_event("4815000000200009", "update");
+    invalid["data"]["total"] = -5;
     failed_webhook(db, "invoice.update", invalid);
     receiver.already_processed("zoho:invoice:4815000000200002:create");
 
@@ -117,7 +119,7 @@ TEST_SUITE("replay-dlq") {
     CHECK(m["resolved"] == 2);  // the new one and the duplicate
     CHECK(m["retried"] == 1);
     CHECK(db.text("SELECT last_error FROM webhook_dead_letter_queue WHERE resolved_at IS NULL")
-              .find("refused it: entity_id is required for invoice webhooks") != std::string::npos);
+              .find("refused it: Invoice webhook validation failed") != std::string::npos);
     CHECK(db.count("SELECT count(*) FROM webhook_dead_letter_queue WHERE resolution = 'redelivered'") == 2);
     const auto keys = receiver.keys();
     CHECK(keys.size() == 3);

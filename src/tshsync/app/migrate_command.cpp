@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <set>
 
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
@@ -20,28 +21,47 @@ std::vector<std::string> minus(const std::vector<std::string>& a, const std::vec
   return out;
 }
 
+// The table an object of db::schema_objects belongs to ("" for a function).
+std::string table_of(const std::string& object) {
+  if (object.rfind("table ", 0) == 0) return object.substr(6);
+  if (object.rfind("column ", 0) == 0) return object.substr(7, object.find('.') - 7);
+  const size_t on = object.rfind(" on ");
+  return on == std::string::npos ? "" : object.substr(on + 4);
+}
+
+// What a new table brings (its columns, indexes...) is said by "table X" alone.
+std::vector<std::string> collapse_new_tables(const std::vector<std::string>& added) {
+  std::set<std::string> new_tables;
+  for (const auto& object : added)
+    if (object.rfind("table ", 0) == 0) new_tables.insert(object.substr(6));
+  std::vector<std::string> out;
+  for (const auto& object : added)
+    if (object.rfind("table ", 0) == 0 || !new_tables.count(table_of(object))) out.push_back(object);
+  return out;
+}
+
 void apply_all(pqxx::transaction_base& tx, const db::MigrationPlan& plan, const core::Config& config) {
   db::apply_migrations(tx, plan);
   db::adopt_erp(tx, config.erp);
 }
 
-// Runs the whole migrate in a savepoint and reports what it changed in the
-// catalog; a failure becomes one more problem. The caller rolls back.
+// Runs the whole migrate and reports what it changed in the catalog; a
+// failure becomes one more problem. The caller rolls back.
 void report_changes(RunContext& ctx, pqxx::transaction_base& tx, const db::MigrationPlan& plan,
                     std::vector<std::string>& problems) {
   std::vector<std::string> before = db::schema_objects(tx);
   std::sort(before.begin(), before.end());
-  tx.exec("SAVEPOINT tshsync_check");
   try {
     apply_all(tx, plan, ctx.config);
   } catch (const pqxx::sql_error& e) {
-    tx.exec("ROLLBACK TO SAVEPOINT tshsync_check");
+    // libpqxx has aborted the transaction: nothing was changed, and the
+    // caller only reports now.
     problems.push_back("migrate fails on this database: " + db::rejection_reason(e));
     return;
   }
   std::vector<std::string> after = db::schema_objects(tx);
   std::sort(after.begin(), after.end());
-  const auto added = minus(after, before);
+  const auto added = collapse_new_tables(minus(after, before));
   const auto removed = minus(before, after);
   for (const auto& object : added) core::log_info("would add {}", object);
   for (const auto& object : removed) core::log_info("would remove {}", object);

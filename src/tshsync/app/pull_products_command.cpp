@@ -62,7 +62,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
                  ctx.dry_run ? "dry run, nothing written: " : "", items.fetched, items.inserted, items.updated,
                  items.unchanged, counts.deactivated, items.failed, client.api_calls());
   if (items.failed > 0) {
-    core::log_warn("{} item(s) could not be read and were skipped (see above); the rest were applied", items.failed);
+    core::log_warn("{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were applied", items.failed);
     return core::ExitCode::partial;
   }
   return core::ExitCode::success;

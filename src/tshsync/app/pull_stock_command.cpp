@@ -71,7 +71,7 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
                  options.locations ? fmt::format(", {} location rows written", stock.locations_updated) : "",
                  client.api_calls());
   if (stock.failed > 0) {
-    core::log_warn("{} item(s) could not be read and were skipped (see above); the rest were applied", stock.failed);
+    core::log_warn("{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were applied", stock.failed);
     return core::ExitCode::partial;
   }
   return core::ExitCode::success;

@@ -17,6 +17,9 @@ bool is_record_rejection(const pqxx::sql_error& e);
 // The server's message, first line, without its "ERROR:" prefix.
 std::string rejection_reason(const pqxx::sql_error& e);
 
+// Attempts must run their statements with exec_params or exec_prepared: with
+// libpqxx 6, an error in exec() aborts the whole transaction, savepoint or not.
+//
 // Runs `attempt` inside a savepoint. A record rejection rolls it back and
 // returns the reason; other errors propagate.
 std::optional<std::string> try_in_savepoint(pqxx::transaction_base& tx, const std::function<void()>& attempt);

@@ -49,9 +49,11 @@ std::string insert_sql(const db::ErpMapping& mapping, const std::string& usable)
   int index = 0;
   for (const auto& d : mapping.product_price_defaults) {
     columns += ", " + db::quote_ident(d.column);
-    values += ", CAST(($4::text[])[" + std::to_string(++index) + "] AS " + d.type + ")";
+    values += ", CAST((SELECT v[" + std::to_string(++index) + "] FROM defaults) AS " + d.type + ")";
   }
-  return "INSERT INTO product_prices (product_id, pricelist_id, price, currency, source" + columns +
+  // The CTE names $4 even when no default is used: every parameter needs a type.
+  return "WITH defaults AS (SELECT $4::text[] AS v)"
+         " INSERT INTO product_prices (product_id, pricelist_id, price, currency, source" + columns +
          ") SELECT p.id, (SELECT id FROM pricelists WHERE id::text = $1), p." +
          db::quote_ident(mapping.base_price_column()) + ", $2, 'backfill'" + values + kPriceless + usable +
          " AND ($3::text[] IS NULL OR p.id::text = ANY ($3::text[]))"

@@ -27,6 +27,8 @@ void read_upsert(const pqxx::row& row, PriceCounts& counts);
 const char* const kUpsertTail = R"SQL(
 , list AS (
   SELECT id FROM pricelists WHERE id::text = $1
+), defaults AS (
+  SELECT $3::text[] AS v  -- named even when no default is used: every parameter needs a type
 ), picked AS (
   SELECT c.* FROM computed c WHERE $4::text[] IS NULL OR c.product_id::text = ANY ($4::text[])
 ), changed AS (
@@ -102,7 +104,7 @@ struct BookSql {
     for (const auto& d : mapping.product_price_defaults) {
       texts.push_back(d.value);
       columns += ", " + db::quote_ident(d.column);
-      values += ", CAST(($3::text[])[" + std::to_string(texts.size()) + "] AS " + d.type + ")";
+      values += ", CAST((SELECT v[" + std::to_string(texts.size()) + "] FROM defaults) AS " + d.type + ")";
     }
     upsert_tail = util::replace_all(util::replace_all(kUpsertTail, "%COLUMNS%", columns), "%VALUES%", values);
     defaults = text_array_literal(texts);

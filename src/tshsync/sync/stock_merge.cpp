@@ -135,7 +135,7 @@ StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items,
         for (size_t i = begin; i < end; ++i)
           rows.row(parsed[i].item_id, parsed[i].stock, parsed[i].modified_at, std::to_string(i));
         rows.complete();
-        const auto result = tx.exec(sql)[0];
+        const auto result = tx.exec_params(sql)[0];  // exec() would abort the transaction on a refusal
         const int64_t updated = result[0].as<int64_t>();
         const int64_t matched = result[1].as<int64_t>();
         counts.updated += updated;
