@@ -22,6 +22,7 @@ std::string standin_item(int position) {
 
 const char* const kConsumerBook = "4815000000070001";
 const char* const kWholesaleBook = "4815000000070002";
+const char* const kOnlineBook = "4815000000079001";  // a book the ERP has no list for until tshsync pulls it
 
 // The mapping for the models' shape, as packaging/tshsync.toml.example shows it.
 const char* const kModelsMapping = R"TOML(
@@ -71,14 +72,21 @@ long long duplicate_pricelists(TestDatabase& db) {
       "WHERE COALESCE(zoho_pricelist_id, zoho_pricebook_id) IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d");
 }
 
-// The ERP's webhook handlers, as they run between tshsync's commands.
-void run_erp_handlers(TestDatabase& db, int round) {
+// The ERP's webhook handlers, as they run between tshsync's commands. Once
+// tshsync has created the Online list, the ERP's webhook for that book must
+// update the same row (it upserts on zoho_pricelist_id; a second "Online"
+// row would break the ERP's own unique name).
+void run_erp_handlers(TestDatabase& db, int round, bool online_list_pulled = false) {
   const std::string suffix = std::to_string(round);
   erp_product_handler(db, standin_item(3), "Handler item 3 r" + suffix, "HANDLER-3", 1250, 7 + round);
   erp_product_handler(db, "erp-only-" + suffix, "ERP only " + suffix, "ERP-ONLY-" + suffix, 500, 1);
   erp_pricelist_handler(db, kConsumerBook, "Consumer", "IQD",
                         {{standin_item(1), 1500, 0}, {standin_item(2), 1750, 5}});
   erp_pricelist_handler(db, kWholesaleBook, "Wholesale", "IQD", {{standin_item(1), 1400, 10}});
+  if (online_list_pulled) {
+    erp_pricelist_handler(db, kOnlineBook, "Online", "IQD", {{standin_item(4), 990, 0}});
+    CHECK(db.count("SELECT count(*) FROM pricelists WHERE name = 'Online'") == 1);
+  }
   CHECK(duplicate_pricelists(db) == 0);
   CHECK(db.count("SELECT count(*) FROM (SELECT zoho_item_id FROM products WHERE zoho_item_id IS NOT NULL "
                  "GROUP BY 1 HAVING count(*) > 1) d") == 0);
@@ -123,6 +131,7 @@ TEST_SUITE("erp") {
     CHECK_MESSAGE(contains_all(erp_catalog(db), catalog_before, missing), missing);
     run_erp_handlers(db, 1);
 
+    standin.admin_post(std::string("/_admin/pricebooks/") + kOnlineBook, {{"name", "Online"}});
     Env env = standin.zoho_env();
     env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
     const std::vector<std::pair<std::vector<std::string>, std::set<int>>> cycle{
@@ -131,10 +140,13 @@ TEST_SUITE("erp") {
         {{"health"}, {0, 1}},               {{"replay-dlq"}, {0}},      {{"archive-logs"}, {0}},
         {{"migrate"}, {0}}};
     int round = 2;
+    bool prices_pulled = false;
     for (const auto& [args, allowed] : cycle) {
       expect_exit(run_tshsync(db, args, env), allowed, args.front());
-      run_erp_handlers(db, round++);
+      prices_pulled = prices_pulled || args.front() == "pull-prices";
+      run_erp_handlers(db, round++, prices_pulled);
     }
+    CHECK(db.text("SELECT zoho_pricelist_id FROM pricelists WHERE name = 'Online'") == kOnlineBook);
     // The ERP's lists are tshsync's: keyed on zoho_pricelist_id, nothing created twice.
     CHECK(db.count("SELECT count(*) FROM pricelists WHERE zoho_pricelist_id = '" + std::string(kConsumerBook) + "'") == 1);
     CHECK(db.count("SELECT count(*) FROM pricelists WHERE zoho_pricebook_id IS NOT NULL AND zoho_pricelist_id IS NULL") ==

@@ -30,7 +30,11 @@ void not_null_without_value(const std::string& table, const TableInfo& info, con
       continue;
     }
     std::string fix = "set it under " + std::string(section);
-    if (table == "products" && name == "sku") fix += " (e.g. sku = \"ZOHO-{zoho_item_id}\": Zoho items may have no SKU)";
+    if (table == "products" && name == "sku") {
+      fix += " (e.g. sku = \"ZOHO-{zoho_item_id}\": Zoho items may have no SKU)";
+    } else if (table == "products") {
+      fix += " or list it in [erp.products] price_columns / stock_columns";
+    }
     problems.push_back(table + "." + name + " is NOT NULL without a default: " + fix);
   }
 }
@@ -102,7 +106,7 @@ JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
 WHERE t.relnamespace = current_schema()::regnamespace
 UNION ALL
 SELECT 'constraint ' || n.conname || ' on ' || t.relname FROM pg_constraint n JOIN pg_class t ON t.oid = n.conrelid
-WHERE t.relnamespace = current_schema()::regnamespace
+WHERE t.relnamespace = current_schema()::regnamespace AND n.contype <> 't'  -- constraint triggers: listed as triggers
 UNION ALL
 SELECT 'trigger ' || g.tgname || ' on ' || t.relname FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid
 WHERE NOT g.tgisinternal AND t.relnamespace = current_schema()::regnamespace
