@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <tshsync/core/config.hpp>
+#include <tshsync/sync/item_merge.hpp>
+
 #include "support/erp_statements.hpp"
 #include "support/standin.hpp"
 #include "support/tshsync_cli.hpp"
@@ -268,6 +271,49 @@ TEST_SUITE("erp") {
       expect_exit(run_tshsync(db, args, env), allowed, args.front());
       erp_writes();
     }
+  }
+
+  TEST_CASE("insert defaults stand in where Zoho has no value, on insert only; description is Zoho's") {
+    TestDatabase db;
+    db.exec(read_text(source_path("tests/data/erp_models.sql")));
+    TempDir dir;
+    dir.write("tshsync.toml", kModelsMapping);
+    auto r = run_tshsync(db, {"migrate"}, {{"TSHSYNC_CONFIG", dir.file("tshsync.toml")}});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    tshsync::sync::ApplyOptions options;
+    options.erp = tshsync::core::parse_config_text(kModelsMapping, "mapping.toml").erp;
+    const auto item = [](const std::string& sku, const std::string& name, const std::string& modified) {
+      return json{{"item_id", "4815000009000001"}, {"name", name}, {"sku", sku}, {"rate", 1500},
+                  {"status", "active"}, {"description", "Fast charger"}, {"stock_on_hand", 5},
+                  {"last_modified_time", modified}};
+    };
+    const auto product = [&](const std::string& column) {
+      return db.text("SELECT " + column + "::text FROM products WHERE zoho_item_id = '4815000009000001'");
+    };
+
+    auto counts = tshsync::sync::apply_items(db.conn(), json::array({item("", "Charger", "2025-10-01T10:00:00+0300")}),
+                                             options);
+    CHECK(counts.inserted == 1);
+    CHECK(product("sku") == "ZOHO-4815000009000001");
+    CHECK(product("category_id") == "1");
+    CHECK(product("unit_of_measure") == "pcs");
+    CHECK(product("unit_price") == "1500.00");
+    CHECK(product("price") == "1500");
+    CHECK(product("actual_available_stock") == "5");
+    CHECK(product("description") == "Fast charger");
+
+    // The ERP gives the product its own SKU; Zoho still has none: the ERP's stays.
+    db.exec("UPDATE products SET sku = 'ERP-SET', category_id = 2 WHERE zoho_item_id = '4815000009000001'");
+    counts = tshsync::sync::apply_items(
+        db.conn(), json::array({item("", "Charger 2", "2025-10-02T10:00:00+0300")}), options);
+    CHECK(counts.updated == 1);
+    CHECK(product("name") == "Charger 2");
+    CHECK(product("sku") == "ERP-SET");
+    CHECK(product("category_id") == "2");
+    // Zoho's own SKU wins once it has one.
+    tshsync::sync::apply_items(db.conn(), json::array({item("TSH-9", "Charger 2", "2025-10-03T10:00:00+0300")}),
+                               options);
+    CHECK(product("sku") == "TSH-9");
   }
 
   TEST_CASE("the integrity trigger never fails the ERP's insert; backfill-prices names the product it cannot price") {
