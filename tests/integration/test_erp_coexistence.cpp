@@ -316,6 +316,34 @@ TEST_SUITE("erp") {
     CHECK(product("sku") == "TSH-9");
   }
 
+  TEST_CASE("replay-dlq: an item the ERP's columns refuse fails its attempt, named; the others are applied") {
+    Standin standin({"--rate-limit", "0"});
+    TestDatabase db;
+    db.exec(read_text(source_path("tests/data/erp_models.sql")));
+    TempDir dir;
+    dir.write("tshsync.toml", kModelsMapping);
+    Env env = standin.zoho_env();
+    env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
+    env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
+    auto r = run_tshsync(db, {"migrate"}, env);
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    standin.admin_post("/_admin/items/" + standin_item(30), {{"name", std::string(201, 'y')}});
+    for (const int position : {30, 31})
+      db.exec("INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) VALUES "
+              "('evt-" + std::to_string(position) + "', 'item.update', 'error', '{\"item\": {\"item_id\": \"" +
+              standin_item(position) + "\"}}', 'receiver failed', now() - interval '10 minutes')");
+    auto replay = run_tshsync(db, {"replay-dlq"}, env);
+    REQUIRE_MESSAGE(replay.exit_code == 2, describe(replay));
+    CHECK(metrics_of(replay)["resolved"] == 1);
+    CHECK(metrics_of(replay)["retried"] == 1);
+    CHECK(replay.err.find("skipped item " + standin_item(30) + ": the database refused it: value too long") !=
+          std::string::npos);
+    CHECK(db.count("SELECT count(*) FROM products WHERE zoho_item_id = '" + standin_item(31) + "'") == 1);
+    CHECK(db.count("SELECT count(*) FROM products WHERE zoho_item_id = '" + standin_item(30) + "'") == 0);
+    CHECK(db.count("SELECT count(*) FROM webhook_dead_letter_queue WHERE resolved_at IS NULL AND last_error LIKE '%" +
+                   standin_item(30) + "%'") == 1);
+  }
+
   TEST_CASE("the integrity trigger never fails the ERP's insert; backfill-prices names the product it cannot price") {
     TestDatabase db;
     db.exec(read_text(source_path("tests/data/erp_models.sql")));
