@@ -100,6 +100,22 @@ void expect_exit(const ProcessResult& r, std::set<int> allowed, const std::strin
   CHECK_MESSAGE(allowed.count(r.exit_code) == 1, describe(r));
 }
 
+// An ERP in the models' shape, the stand-in, and the mapping in a config file.
+struct ModelsErp {
+  Standin standin{{"--rate-limit", "0"}};
+  TestDatabase db;
+  TempDir dir;
+  Env env;
+
+  ModelsErp() {
+    db.exec(read_text(source_path("tests/data/erp_models.sql")));
+    dir.write("tshsync.toml", kModelsMapping);
+    env = standin.zoho_env();
+    env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
+    env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
+  }
+};
+
 }  // namespace
 
 TEST_SUITE("erp") {
@@ -179,14 +195,10 @@ TEST_SUITE("erp") {
   }
 
   TEST_CASE("models' shape with the mapping: the cycle fills the ERP's columns; rejected records are named") {
-    Standin standin({"--rate-limit", "0"});
-    TestDatabase db;
-    db.exec(read_text(source_path("tests/data/erp_models.sql")));
-    TempDir dir;
-    dir.write("tshsync.toml", kModelsMapping);
-    Env env = standin.zoho_env();
-    env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
-    env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
+    ModelsErp erp;
+    Standin& standin = erp.standin;
+    TestDatabase& db = erp.db;
+    const Env& env = erp.env;
     const std::vector<std::string> erp_columns{"id", "sku", "name", "category_id", "unit_price", "unit_of_measure",
                                                "actual_available_stock", "zoho_item_id", "image_url"};
     const std::string before = erp_fingerprint(db, "products", erp_columns);
@@ -317,14 +329,10 @@ TEST_SUITE("erp") {
   }
 
   TEST_CASE("replay-dlq: an item the ERP's columns refuse fails its attempt, named; the others are applied") {
-    Standin standin({"--rate-limit", "0"});
-    TestDatabase db;
-    db.exec(read_text(source_path("tests/data/erp_models.sql")));
-    TempDir dir;
-    dir.write("tshsync.toml", kModelsMapping);
-    Env env = standin.zoho_env();
-    env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
-    env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
+    ModelsErp erp;
+    Standin& standin = erp.standin;
+    TestDatabase& db = erp.db;
+    const Env& env = erp.env;
     auto r = run_tshsync(db, {"migrate"}, env);
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     standin.admin_post("/_admin/items/" + standin_item(30), {{"name", std::string(201, 'y')}});
