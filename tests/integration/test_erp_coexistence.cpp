@@ -424,6 +424,32 @@ INSERT INTO products (zoho_item_id, name, price) VALUES (NULL, 'ERP only', 900);
                    "WHERE p.name = 'ERP after'") == 1);
   }
 
+  TEST_CASE("integer webhook_logs ids: the dead-letter queue and the archive take the ERP's id type") {
+    Standin standin({"--rate-limit", "0"});
+    TestDatabase db;
+    db.exec("CREATE TABLE webhook_logs (id serial PRIMARY KEY, event_id text, event_type text, status text, "
+            "payload jsonb, error_message text, created_at timestamptz NOT NULL DEFAULT now())");
+    migrate(db);
+    CHECK(db.text("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attname = 'original_webhook_log_id' "
+                  "AND attrelid = 'webhook_dead_letter_queue'::regclass") == "integer");
+    CHECK(db.text("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attname = 'id' "
+                  "AND attrelid = 'webhook_logs_archive'::regclass") == "integer");
+    db.exec("INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) VALUES "
+            "('evt-1', 'item.update', 'error', '{\"item\": {\"item_id\": \"" + standin_item(5) +
+            "\"}}', 'receiver failed', now() - interval '100 days'),"
+            "('evt-2', 'item.update', 'success', '{}', NULL, now() - interval '100 days')");
+    Env env = standin.zoho_env();
+    env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
+    auto replay = run_tshsync(db, {"replay-dlq"}, env);
+    REQUIRE_MESSAGE(replay.exit_code == 0, describe(replay));
+    CHECK(metrics_of(replay)["resolved"] == 1);
+    auto archive = run_tshsync(db, {"archive-logs"}, env);
+    REQUIRE_MESSAGE(archive.exit_code == 0, describe(archive));
+    CHECK(metrics_of(archive)["archived"] == 2);
+    auto health = run_tshsync(db, {"health"}, env);
+    CHECK_MESSAGE(health.exit_code <= 1, describe(health));
+  }
+
   TEST_CASE("migrate applies everything in one transaction: a failure leaves the database as it was") {
     TestDatabase db;
     db.exec(read_text(source_path("tests/data/audit_erp.sql")));
