@@ -73,10 +73,4 @@ std::string read_file(const std::filesystem::path& path) {
   return out.str();
 }
 
-bool readable_by_others(const std::filesystem::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) fail("cannot stat", path);
-  return (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
-}
-
 }  // namespace tshsync::util

@@ -17,7 +17,4 @@ void append_line(const std::filesystem::path& path, std::string_view line);
 // Reads a whole file; throws std::runtime_error with the path and errno text.
 std::string read_file(const std::filesystem::path& path);
 
-// True when group or others may read the file (mode & 044).
-bool readable_by_others(const std::filesystem::path& path);
-
 }  // namespace tshsync::util
