@@ -259,7 +259,7 @@ TEST_SUITE("pull-stock") {
     config.product = "inventory";
     tshsync::zoho::Client client(config, db.dsn());
     const tsync::StockCounts refreshed =
-        tsync::refresh_stock(client, db.conn(), {ids[2]}, tsync::StockOptions{"stock_on_hand", true});
+        tsync::refresh_stock(client, db.conn(), {ids[2]}, tsync::StockOptions{"stock_on_hand", true, {}, {}});
     CHECK(refreshed.updated == 1);
     CHECK(refreshed.locations_updated >= 2);
     CHECK(db.count("SELECT count(*) FROM product_stock_locations") == refreshed.locations_updated);

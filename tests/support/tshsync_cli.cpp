@@ -41,7 +41,7 @@ Env tshsync_env(const Env& extra) {
                            "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "ZOHO_ORGANIZATION_ID",
                            "ZOHO_PRODUCT", "ZOHO_DC", "ZOHO_ACCOUNTS_URL", "ZOHO_API_URL", "ZOHO_REQUESTS_PER_MINUTE",
                            "ZOHO_DAILY_CALL_BUDGET", "ZOHO_WEBHOOK_SECRET", "TSHSYNC_SLACK_WEBHOOK_URL",
-                           "TSHSYNC_HEALTHCHECKS_URL"})
+                           "TSHSYNC_HEALTHCHECKS_URL", "TSHSYNC_WEBHOOK_KEY"})
     env[name] = "\x01";
   env["TSHSYNC_CONFIG"] = empty_config.path();
   for (const auto& [k, v] : extra) env[k] = v;

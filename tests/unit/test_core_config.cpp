@@ -82,4 +82,57 @@ window = "2h"
   TEST_CASE("a TOML syntax error names the line") {
     CHECK(message_of("[database]\ndsn = \n").find("test.toml:2") != std::string::npos);
   }
+
+  TEST_CASE("[erp] maps tshsync's writes onto the ERP's columns; defaults are the audit's schema") {
+    const Config defaults = parse_config_text("", "test.toml");
+    CHECK(defaults.erp.price_trigger);
+    CHECK(defaults.erp.price_columns == std::vector<std::string>{"price"});
+    CHECK(defaults.erp.stock_columns == std::vector<std::string>{"stock_quantity"});
+    CHECK(defaults.erp.image_columns == std::vector<std::string>{"image_url"});
+    CHECK(defaults.erp.pricelist_zoho_id_column.empty());
+    CHECK(defaults.erp.product_insert_defaults.empty());
+
+    const Config c = parse_config_text(R"(
+[erp]
+price_trigger = false
+[erp.products]
+price_columns = ["price", "unit_price"]
+stock_columns = ["stock_quantity", "actual_available_stock"]
+image_columns = ["image_url", "cdn_image_url"]
+[erp.products.insert_defaults]
+category_id = 1
+unit_of_measure = "pcs"
+sku = "ZOHO-{zoho_item_id}"
+weight = 0.5
+is_digital = false
+[erp.pricelists]
+zoho_id_column = "zoho_pricelist_id"
+[erp.product_prices.insert_defaults]
+pricing_list_id = 1
+[replay]
+webhook_key = "k"
+)",
+                                       "test.toml");
+    CHECK_FALSE(c.erp.price_trigger);
+    CHECK(c.erp.price_columns == std::vector<std::string>{"price", "unit_price"});
+    CHECK(c.erp.stock_columns.back() == "actual_available_stock");
+    CHECK(c.erp.image_columns.back() == "cdn_image_url");
+    CHECK(c.erp.product_insert_defaults.at("category_id") == "1");
+    CHECK(c.erp.product_insert_defaults.at("sku") == "ZOHO-{zoho_item_id}");
+    CHECK(c.erp.product_insert_defaults.at("weight") == "0.5");
+    CHECK(c.erp.product_insert_defaults.at("is_digital") == "false");
+    CHECK(c.erp.pricelist_zoho_id_column == "zoho_pricelist_id");
+    CHECK(c.erp.product_price_insert_defaults.at("pricing_list_id") == "1");
+    CHECK(c.replay.webhook_key == "k");
+  }
+
+  TEST_CASE("[erp]: unknown keys and wrong types are errors") {
+    CHECK(message_of("[erp.products]\nprice_column = [\"price\"]\n").find("erp.products.price_column") !=
+          std::string::npos);
+    CHECK(message_of("[erp.pricelist]\nzoho_id_column = \"x\"\n").find("erp.pricelist") != std::string::npos);
+    CHECK(code_of("[erp]\nprice_trigger = 1\n") == ExitCode::config);
+    CHECK(code_of("[erp.products]\nprice_columns = []\n") == ExitCode::config);
+    CHECK(code_of("[erp.products]\nprice_columns = \"price\"\n") == ExitCode::config);
+    CHECK(code_of("[erp.products.insert_defaults]\ntags = [1]\n") == ExitCode::config);
+  }
 }

@@ -4,8 +4,16 @@
 
 namespace tshsync::app {
 
-// Applies pending migrations (or lists them under --dry-run).
-// Counts: from_version, to_version, applied.
-core::ExitCode migrate_command(RunContext& ctx);
+struct MigrateCommandOptions {
+  bool check = false;  // --check: report, change nothing
+};
+
+// Checks the ERP's schema against [erp] (exit 78 naming every
+// incompatibility), then applies pending migrations and the ERP adoption in
+// one transaction (or lists them under --dry-run). With --check it prints
+// what migrate would add and every incompatibility, and rolls back.
+// Counts: from_version, to_version, applied (pending under --dry-run),
+// incompatibilities, would_add / would_remove (--check).
+core::ExitCode migrate_command(RunContext& ctx, const MigrateCommandOptions& options);
 
 }  // namespace tshsync::app

@@ -16,6 +16,7 @@ void publish(core::RunReport& report, const sync::PriceCounts& counts, const zoh
   report.set("prices_unchanged", counts.prices_unchanged);
   report.set("prices_deleted", counts.prices_deleted);
   report.set("failed", counts.failed);
+  report.set("failed_ids", counts.failed_ids);
   report.set("skipped_unknown_items", counts.skipped_unknown_items);
   report.set("pricelists_created", counts.pricelists_created);
   report.set("pricelists_linked", counts.pricelists_linked);
@@ -37,6 +38,7 @@ core::ExitCode pull_prices_command(RunContext& ctx, const PullPricesCommandOptio
   pull.dry_run = ctx.dry_run;
   pull.prices.default_currency = ctx.config.sync.default_currency;
   pull.prices.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
+  pull.prices.erp = ctx.config.erp;
   pull.after_book = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-prices: {} pricebooks applied", counts.pricebooks));

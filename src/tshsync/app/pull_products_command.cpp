@@ -18,6 +18,7 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
   report.set("deactivated", counts.deactivated);
   report.set("failed", items.failed);
   report.set("not_products", items.not_products);
+  report.set("failed_ids", items.failed_ids);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
   if (!counts.strategy.empty()) report.set("strategy", counts.strategy);
@@ -36,7 +37,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   pull.full = options.full;
   pull.dry_run = ctx.dry_run;
   pull.lookback = ctx.config.zoho.lookback;
-  pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho);
+  pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho, ctx.config.erp);
   pull.apply.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
   pull.apply.tally = std::make_shared<sync::ExclusionTally>();
   pull.apply.tally->full = options.full;
@@ -66,7 +67,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
                  ctx.dry_run ? "dry run, nothing written: " : "", items.fetched, items.inserted, items.updated,
                  items.unchanged, counts.deactivated, items.failed, client.api_calls());
   if (items.failed > 0) {
-    core::log_warn("{} item(s) could not be read and were skipped (see above); the rest were applied", items.failed);
+    core::log_warn("{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were applied", items.failed);
     return core::ExitCode::partial;
   }
   return core::ExitCode::success;

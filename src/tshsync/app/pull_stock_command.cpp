@@ -16,6 +16,7 @@ void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool 
   report.set("updated", stock.updated);
   report.set("unchanged", stock.unchanged);
   report.set("failed", stock.failed);
+  report.set("failed_ids", stock.failed_ids);
   report.set("skipped_unknown_items", stock.unknown_items);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
@@ -43,7 +44,7 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
   pull.full = options.full;
   pull.dry_run = ctx.dry_run;
   pull.lookback = ctx.config.zoho.lookback;
-  pull.stock = sync::StockOptions::from_config(ctx.config.zoho, options.locations);
+  pull.stock = sync::StockOptions::from_config(ctx.config.zoho, options.locations, ctx.config.erp);
   pull.after_page = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-stock: {} items read, {} updated", counts.stock.fetched, counts.stock.updated));
@@ -78,7 +79,7 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
                  options.locations ? fmt::format(", {} location rows written", stock.locations_updated) : "",
                  client.api_calls());
   if (stock.failed > 0) {
-    core::log_warn("{} item(s) could not be read and were skipped (see above); the rest were applied", stock.failed);
+    core::log_warn("{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were applied", stock.failed);
     return core::ExitCode::partial;
   }
   return core::ExitCode::success;

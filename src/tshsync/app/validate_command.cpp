@@ -13,9 +13,10 @@ namespace tshsync::app {
 
 namespace {
 
-std::string sample_text(const std::vector<long long>& samples, long long count, size_t shown) {
+std::string sample_text(const std::vector<nlohmann::json>& samples, long long count, size_t shown) {
   std::string out;
-  for (size_t i = 0; i < samples.size() && i < shown; ++i) out += (i ? ", " : "") + std::to_string(samples[i]);
+  for (size_t i = 0; i < samples.size() && i < shown; ++i)
+    out += (i ? ", " : "") + (samples[i].is_string() ? samples[i].get<std::string>() : samples[i].dump());
   if (count > static_cast<long long>(std::min(samples.size(), shown)) && !out.empty()) out += ", ...";
   return out;
 }

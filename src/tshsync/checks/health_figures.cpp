@@ -45,7 +45,7 @@ SELECT (SELECT count(*) FROM sync_logs
         WHERE status = 'in_progress' AND created_at < now() - $1::float8 * interval '1 second'),
        d.depth, d.exhausted, d.needs_human,
        (SELECT COALESCE(jsonb_agg(jsonb_build_array(x.event_type, x.original_id)), '[]')
-        FROM (SELECT q.event_type, COALESCE(q.original_webhook_log_id, q.id)::text AS original_id
+        FROM (SELECT q.event_type, COALESCE(q.original_webhook_log_id::text, q.id::text) AS original_id
               FROM webhook_dead_letter_queue q
               WHERE q.exhausted_at IS NOT NULL AND q.resolved_at IS NULL
               ORDER BY q.exhausted_at, q.id LIMIT 5) x),

@@ -43,7 +43,7 @@ RuleResult run_rule(pqxx::transaction_base& tx, const ValidationRule& rule, int 
   result.rule = &rule;
   result.count = row[0].as<long long>();
   result.status = rule_status(rule.severity, result.count);
-  for (const auto& id : nlohmann::json::parse(row[1].as<std::string>())) result.samples.push_back(id.get<long long>());
+  for (const auto& id : nlohmann::json::parse(row[1].as<std::string>())) result.samples.push_back(id);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
 #include <tshsync/checks/validation_rules.hpp>
@@ -18,7 +19,7 @@ struct RuleResult {
   const ValidationRule* rule = nullptr;
   long long count = 0;
   std::string status;  // pass | fail | warn
-  std::vector<long long> samples;
+  std::vector<nlohmann::json> samples;  // product ids: numbers, or strings for uuid keys
 };
 
 struct ValidationRun {

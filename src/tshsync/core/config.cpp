@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
 #include <toml++/toml.h>
@@ -54,6 +55,41 @@ class TableReader {
       } catch (const std::invalid_argument& e) {
         fail(key, e.what());
       }
+    }
+  }
+
+  void string_list(const char* key, std::vector<std::string>& out) {
+    if (auto node = take(key)) {
+      const toml::array* items = node->as_array();
+      if (!items || items->empty()) fail(key, "must be a non-empty list of column names");
+      out.clear();
+      for (const auto& item : *items) {
+        if (!item.is_string()) fail(key, "must be a list of column names");
+        out.push_back(*item.value<std::string>());
+      }
+    }
+  }
+
+  // A table of column = value (string, integer, float or boolean), kept as text.
+  void value_map(const char* key, std::map<std::string, std::string>& out) {
+    const toml::table* values = subtable(key);
+    if (!values) return;
+    for (const auto& [name, node] : *values) {
+      std::string text;
+      if (node.is_string()) {
+        text = *node.value<std::string>();
+      } else if (node.is_integer()) {
+        text = std::to_string(*node.value<long long>());
+      } else if (node.is_floating_point()) {
+        std::ostringstream number;
+        number << *node.value<double>();
+        text = number.str();
+      } else if (node.is_boolean()) {
+        text = *node.value<bool>() ? "true" : "false";
+      } else {
+        fail(key, "values must be strings, numbers or booleans (\"" + std::string(name.str()) + "\")");
+      }
+      out[std::string(name.str())] = text;
     }
   }
 
@@ -187,6 +223,7 @@ void apply_environment(Config& c) {
   c.zoho.requests_per_minute = env_int("ZOHO_REQUESTS_PER_MINUTE", c.zoho.requests_per_minute, 1, 10000);
   c.zoho.daily_call_budget = env_int("ZOHO_DAILY_CALL_BUDGET", c.zoho.daily_call_budget, 0, 100000000);
   set("ZOHO_WEBHOOK_SECRET", c.replay.webhook_secret);
+  set("TSHSYNC_WEBHOOK_KEY", c.replay.webhook_key);
   set("TSHSYNC_SLACK_WEBHOOK_URL", c.alerts.slack_webhook_url);
   set("TSHSYNC_HEALTHCHECKS_URL", c.alerts.healthchecks_url);
 }
@@ -196,6 +233,7 @@ void register_secrets(const Config& c) {
   util::register_secret(c.zoho.client_secret);
   util::register_secret(c.zoho.refresh_token);
   util::register_secret(c.replay.webhook_secret);
+  util::register_secret(c.replay.webhook_key);
   util::register_secret(c.alerts.slack_webhook_url);
   util::register_secret(c.alerts.healthchecks_url);
 }
@@ -210,9 +248,29 @@ std::vector<std::string> secrets_in(const Config& c) {
   if (!c.zoho.client_secret.empty()) keys.emplace_back("zoho.client_secret");
   if (!c.zoho.refresh_token.empty()) keys.emplace_back("zoho.refresh_token");
   if (!c.replay.webhook_secret.empty()) keys.emplace_back("replay.webhook_secret");
+  if (!c.replay.webhook_key.empty()) keys.emplace_back("replay.webhook_key");
   if (!c.alerts.slack_webhook_url.empty()) keys.emplace_back("alerts.slack_webhook_url");
   if (!c.alerts.healthchecks_url.empty()) keys.emplace_back("alerts.healthchecks_url");
   return keys;
+}
+
+// [erp], [erp.products] (+ insert_defaults), [erp.pricelists], [erp.product_prices].
+void read_erp_section(TableReader& top, ErpConfig& erp, const std::string& source_name) {
+  TableReader section(top.subtable("erp"), "erp", source_name);
+  section.boolean("price_trigger", erp.price_trigger);
+  TableReader products(section.subtable("products"), "erp.products", source_name);
+  products.string_list("price_columns", erp.price_columns);
+  products.string_list("stock_columns", erp.stock_columns);
+  products.string_list("image_columns", erp.image_columns);
+  products.value_map("insert_defaults", erp.product_insert_defaults);
+  products.finish();
+  TableReader pricelists(section.subtable("pricelists"), "erp.pricelists", source_name);
+  pricelists.string("zoho_id_column", erp.pricelist_zoho_id_column);
+  pricelists.finish();
+  TableReader prices(section.subtable("product_prices"), "erp.product_prices", source_name);
+  prices.value_map("insert_defaults", erp.product_price_insert_defaults);
+  prices.finish();
+  section.finish();
 }
 
 }  // namespace
@@ -267,8 +325,11 @@ Config parse_config_text(const std::string& text, const std::string& source_name
   sync.fraction("max_change_share", c.sync.max_change_share);
   sync.finish();
 
+  read_erp_section(top, c.erp, source_name);
+
   TableReader replay(top.subtable("replay"), "replay", source_name);
   replay.string("webhook_secret", c.replay.webhook_secret);
+  replay.string("webhook_key", c.replay.webhook_key);
   replay.string("signature_header", c.replay.signature_header);
   replay.integer("max_attempts", c.replay.max_attempts, 1, 10);
   if (const toml::table* targets = replay.subtable("targets")) {

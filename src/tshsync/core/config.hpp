@@ -50,8 +50,23 @@ struct SyncConfig {
   double max_change_share = 0.10;
 };
 
+// How tshsync's writes map onto an existing ERP's columns ([erp]). The
+// defaults are the audit's schema.
+struct ErpConfig {
+  bool price_trigger = true;  // the integrity trigger; false removes it
+  std::vector<std::string> price_columns{"price"};          // each receives Zoho's rate
+  std::vector<std::string> stock_columns{"stock_quantity"};
+  std::vector<std::string> image_columns{"image_url"};
+  // column -> value (text form) used on insert where tshsync has no value;
+  // "{zoho_item_id}" in a value is replaced by the item's id.
+  std::map<std::string, std::string> product_insert_defaults;
+  std::string pricelist_zoho_id_column;  // "" = zoho_pricelist_id when the ERP has it, else zoho_pricebook_id
+  std::map<std::string, std::string> product_price_insert_defaults;
+};
+
 struct ReplayConfig {
   std::string webhook_secret;
+  std::string webhook_key;  // X-Webhook-Key for TSH's receiver (a secret)
   std::string signature_header = "X-Zoho-Signature";
   int max_attempts = 10;
   // event-type glob ("invoice.*") -> receiver URL, in file order.
@@ -76,6 +91,7 @@ struct Config {
   MetricsConfig metrics;
   ZohoConfig zoho;
   SyncConfig sync;
+  ErpConfig erp;
   ReplayConfig replay;
   AlertsConfig alerts;
   HealthConfig health;

@@ -35,16 +35,15 @@ MigrationPlan plan_migrations(pqxx::connection& conn) {
   return plan;
 }
 
-std::vector<int> apply_migrations(pqxx::connection& conn, const MigrationPlan& plan) {
+std::vector<int> apply_migrations(pqxx::transaction_base& tx, const MigrationPlan& plan) {
   std::vector<int> applied;
+  if (plan.pending.empty()) return applied;
+  tx.exec(kCreateLedger);
   for (const Migration* m : plan.pending) {
-    pqxx::work tx(conn);
-    tx.exec(kCreateLedger);
     // A second migrate that raced past the advisory lock would fail here on the
     // primary key rather than apply a migration twice.
     tx.exec(m->sql);
     tx.exec_params("INSERT INTO tshsync_schema_migrations (version, name) VALUES ($1, $2)", m->version, m->name);
-    tx.commit();
     applied.push_back(m->version);
   }
   return applied;

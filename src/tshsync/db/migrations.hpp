@@ -28,9 +28,10 @@ struct MigrationPlan {
 
 MigrationPlan plan_migrations(pqxx::connection& conn);
 
-// Applies each pending migration in its own transaction and records it in
-// tshsync_schema_migrations. Returns the versions applied.
-std::vector<int> apply_migrations(pqxx::connection& conn, const MigrationPlan& plan);
+// Applies the pending migrations in the caller's transaction, in order, and
+// records each in tshsync_schema_migrations: with one commit, a migrate
+// succeeds whole or changes nothing. Returns the versions applied.
+std::vector<int> apply_migrations(pqxx::transaction_base& tx, const MigrationPlan& plan);
 
 // Exit 78 with "run tshsync migrate" when the database is behind this binary,
 // and when it is ahead (an older binary must not write a newer schema).

@@ -1,6 +1,10 @@
 #include <tshsync/repair/backfill_prices.hpp>
 
 #include <tshsync/core/error.hpp>
+#include <tshsync/core/log.hpp>
+#include <tshsync/db/erp_schema.hpp>
+#include <tshsync/db/record_isolation.hpp>
+#include <tshsync/db/text_array.hpp>
 
 namespace tshsync::repair {
 
@@ -14,11 +18,8 @@ constexpr const char* kPriceless =
     " FROM products p WHERE p.is_active"
     " AND NOT EXISTS (SELECT 1 FROM product_prices pp WHERE pp.product_id = p.id)";
 
-constexpr const char* kUsablePrice = " AND p.price > 0";
-constexpr const char* kNoUsablePrice = " AND (p.price IS NULL OR p.price <= 0)";
-
 struct PriceList {
-  long long id;
+  std::string id;
   std::string currency;  // "" when the list has none
 };
 
@@ -35,9 +36,34 @@ struct PriceList {
 }
 
 PriceList find_list(pqxx::work& tx, const std::string& name) {
-  const auto rows = tx.exec_params("SELECT id, COALESCE(currency, '') FROM pricelists WHERE name = $1", name);
+  const auto rows = tx.exec_params("SELECT id::text, COALESCE(currency, '') FROM pricelists WHERE name = $1", name);
   if (rows.empty()) throw_missing_list(tx, name);
-  return PriceList{rows[0][0].as<long long>(), rows[0][1].as<std::string>()};
+  return PriceList{rows[0][0].as<std::string>(), rows[0][1].as<std::string>()};
+}
+
+// The INSERT of base prices for this ERP: $1 list id, $2 currency, $3 NULL or
+// the product ids (text[]) being isolated, $4 the insert defaults (text[]).
+std::string insert_sql(const db::ErpMapping& mapping, const std::string& usable) {
+  std::string columns;
+  std::string values;
+  int index = 0;
+  for (const auto& d : mapping.product_price_defaults) {
+    columns += ", " + db::quote_ident(d.column);
+    values += ", CAST((SELECT v[" + std::to_string(++index) + "] FROM defaults) AS " + d.type + ")";
+  }
+  // The CTE names $4 even when no default is used: every parameter needs a type.
+  return "WITH defaults AS (SELECT $4::text[] AS v)"
+         " INSERT INTO product_prices (product_id, pricelist_id, price, currency, source" + columns +
+         ") SELECT p.id, (SELECT id FROM pricelists WHERE id::text = $1), p." +
+         db::quote_ident(mapping.base_price_column()) + ", $2, 'backfill'" + values + kPriceless + usable +
+         " AND ($3::text[] IS NULL OR p.id::text = ANY ($3::text[]))"
+         " ON CONFLICT (product_id, pricelist_id) DO NOTHING";
+}
+
+std::string defaults_literal(const db::ErpMapping& mapping) {
+  std::vector<std::string> texts;
+  for (const auto& d : mapping.product_price_defaults) texts.push_back(d.value);
+  return db::text_array_literal(texts);
 }
 
 }  // namespace
@@ -45,26 +71,49 @@ PriceList find_list(pqxx::work& tx, const std::string& name) {
 BackfillPricesResult backfill_prices(pqxx::connection& conn, const BackfillPricesOptions& options) {
   BackfillPricesResult result;
   pqxx::work tx(conn);
+  const db::ErpMapping mapping = db::erp_mapping(tx, options.erp);
+  const std::string base = "p." + db::quote_ident(mapping.base_price_column());
+  const std::string usable = " AND " + base + " > 0";
+  const std::string not_usable = " AND (" + base + " IS NULL OR " + base + " <= 0)";
   const PriceList list = find_list(tx, options.pricelist);
   result.currency = options.currency.value_or(list.currency.empty() ? options.fallback_currency : list.currency);
 
   if (options.dry_run) {
-    result.backfilled = tx.exec(std::string("SELECT count(*)") + kPriceless + kUsablePrice)[0][0].as<long long>();
+    result.backfilled = tx.exec(std::string("SELECT count(*)") + kPriceless + usable)[0][0].as<long long>();
   } else {
     // ON CONFLICT: a concurrent writer (pull-prices, the ERP) may add the same row meanwhile.
-    result.backfilled = static_cast<long long>(
-        tx.exec_params(std::string("INSERT INTO product_prices (product_id, pricelist_id, price, currency, source)"
-                                   " SELECT p.id, $1, p.price, $2, 'backfill'") +
-                           kPriceless + kUsablePrice + " ON CONFLICT (product_id, pricelist_id) DO NOTHING",
-                       list.id, result.currency)
-            .affected_rows());
+    const std::string insert = insert_sql(mapping, usable);
+    const std::string defaults = defaults_literal(mapping);
+    const auto run = [&](const std::optional<std::string>& subset) {
+      result.backfilled += static_cast<long long>(
+          tx.exec_params(insert, list.id, result.currency, subset, defaults).affected_rows());
+    };
+    if (db::try_in_savepoint(tx, [&] { run(std::nullopt); })) {
+      std::vector<SkippedProduct> candidates;
+      for (const auto& row : tx.exec(std::string("SELECT p.id::text, COALESCE(p.zoho_item_id, '')") + kPriceless +
+                                     usable + " ORDER BY p.id"))
+        candidates.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
+      db::isolate_records(
+          tx, candidates.size(),
+          [&](size_t begin, size_t end) {
+            std::vector<std::string> ids;
+            for (size_t i = begin; i < end; ++i) ids.push_back(candidates[i].id);
+            run(db::text_array_literal(ids));
+          },
+          [&](size_t index, const std::string& reason) {
+            core::log_warn("product {} ({}): the database refused its base price row: {}", candidates[index].id,
+                           candidates[index].zoho_item_id, reason);
+            result.failed.push_back(candidates[index]);
+          });
+    }
   }
 
-  result.skipped = tx.exec(std::string("SELECT count(*)") + kPriceless + kNoUsablePrice)[0][0].as<long long>();
-  const auto sample = tx.exec_params(
-      std::string("SELECT p.id, COALESCE(p.zoho_item_id, '')") + kPriceless + kNoUsablePrice + " ORDER BY p.id LIMIT $1",
-      kSampleSize);
-  for (const auto& row : sample) result.skipped_sample.push_back({row[0].as<long long>(), row[1].as<std::string>()});
+  result.skipped = tx.exec(std::string("SELECT count(*)") + kPriceless + not_usable)[0][0].as<long long>();
+  const auto sample = tx.exec_params(std::string("SELECT p.id::text, COALESCE(p.zoho_item_id, '')") + kPriceless +
+                                         not_usable + " ORDER BY p.id LIMIT $1",
+                                     kSampleSize);
+  for (const auto& row : sample)
+    result.skipped_sample.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
 
   if (!options.dry_run) tx.commit();
   return result;

@@ -4,7 +4,11 @@
 
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/mass_change_guard.hpp>
+#include <tshsync/db/erp_schema.hpp>
+#include <tshsync/db/record_isolation.hpp>
+#include <tshsync/sync/product_merge_sql.hpp>
 #include <tshsync/sync/staging.hpp>
+#include <tshsync/util/replace_all.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
@@ -14,48 +18,15 @@ namespace {
 const char* const kStage = "tshsync_stage_items";
 const char* const kStageColumns =
     "zoho_item_id text, name text, sku text, price numeric, is_active boolean, image_url text, "
-    "modified_at timestamptz, stock numeric";
+    "modified_at timestamptz, stock numeric, description text";
 
-// Staged ids are unique (prepare_items), so ON CONFLICT meets each row once.
-// It finds existing rows through the unique index whatever the statistics say
-// (a join to products, still growing during a first pull, was planned as a
-// hash over the whole table for every page). (xmax = 0) marks inserted rows.
-// Every CTE sees the stage as it was when the statement began, so `cleared`
-// empties it for the next batch (under --dry-run one transaction stages many)
-// and `seen` ($1: a --full listing's sync type, else NULL) records the page's
-// ids, plus $2 (bad records), in the same round trip.
-const char* const kMergeSql = R"SQL(
-WITH merged AS (
-  INSERT INTO products AS p (zoho_item_id, name, sku, price, is_active, image_url, zoho_last_modified_at,
-                             stock_quantity)
-  SELECT zoho_item_id, name, sku, price, is_active, image_url, modified_at, COALESCE(stock, 0)
-  FROM pg_temp.tshsync_stage_items
-  ON CONFLICT (zoho_item_id) DO UPDATE
-    SET name = EXCLUDED.name, sku = EXCLUDED.sku, price = EXCLUDED.price, is_active = EXCLUDED.is_active,
-        image_url = EXCLUDED.image_url, zoho_last_modified_at = EXCLUDED.zoho_last_modified_at,
-        updated_at = now()
-    WHERE (p.name, p.sku, p.price, p.is_active, p.image_url, p.zoho_last_modified_at)
-          IS DISTINCT FROM
-          (EXCLUDED.name, EXCLUDED.sku, EXCLUDED.price, EXCLUDED.is_active, EXCLUDED.image_url,
-           EXCLUDED.zoho_last_modified_at)
-      AND (p.zoho_last_modified_at IS NULL OR p.zoho_last_modified_at <= EXCLUDED.zoho_last_modified_at)
-  RETURNING (xmax = 0) AS inserted
-), seen AS (
-  INSERT INTO tshsync_full_pull_seen (sync_type, zoho_item_ids)
-  SELECT $1::text, COALESCE(array_agg(zoho_item_id), '{}') || $2::text[] FROM pg_temp.tshsync_stage_items
-  HAVING $1::text IS NOT NULL
-), cleared AS (
-  DELETE FROM pg_temp.tshsync_stage_items
-)
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged
-)SQL";
+// The merge statement (sync/product_merge_sql) runs once per batch. Staged ids
+// are unique (prepare_items), so ON CONFLICT meets each row once; (xmax = 0)
+// marks inserted rows; `cleared` empties the stage for the next batch and
+// `seen` records the page's ids for a --full listing in the same round trip.
 
 std::string image_url_for(const std::string& url_template, const std::string& item_id) {
-  std::string url = url_template;
-  const std::string placeholder = "{item_id}";
-  for (size_t at = url.find(placeholder); at != std::string::npos; at = url.find(placeholder, at + item_id.size()))
-    url.replace(at, placeholder.size(), item_id);
-  return url;
+  return util::replace_all(url_template, "{item_id}", item_id);
 }
 
 void stage_item(StageWriter& rows, const zoho::Item& item, const ApplyOptions& options) {
@@ -64,7 +35,12 @@ void stage_item(StageWriter& rows, const zoho::Item& item, const ApplyOptions& o
            item.rate, item.active && is_product(item, options.products),
            item.has_image ? std::optional<std::string>(image_url_for(options.image_url_template, item.item_id))
                           : std::nullopt,
-           util::format_utc_iso8601(item.last_modified), stock);
+           util::format_utc_iso8601(item.last_modified), stock, item.description);
+}
+
+// Why the database refused an item, with the lengths a column limit may have met.
+std::string rejection_note(const zoho::Item& item, const std::string& reason) {
+  return fmt::format("{} (name {} characters, sku {} characters)", reason, item.name.size(), item.sku.size());
 }
 
 // Items that stop qualifying as products are deactivated like deleted ones,
@@ -92,11 +68,12 @@ void guard_exclusions(pqxx::transaction_base& tx, size_t batch_items, const std:
 
 }  // namespace
 
-ApplyOptions ApplyOptions::from_config(const core::ZohoConfig& zoho) {
+ApplyOptions ApplyOptions::from_config(const core::ZohoConfig& zoho, const core::ErpConfig& erp) {
   ApplyOptions options;
   options.image_url_template = zoho.image_url_template;
   options.stock_field = zoho.stock_field;
   options.products = ProductFilter::from_config(zoho);
+  options.erp = erp;
   return options;
 }
 
@@ -138,23 +115,47 @@ PreparedItems prepare_items(const nlohmann::json& items) {
 MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prepared, const ApplyOptions& options,
                            const char* seen_by) {
   MergeCounts counts = prepared.counts;
-  prepare_stage(tx, kStage, kStageColumns);
-  StageWriter rows(tx, kStage,
-                   {"zoho_item_id", "name", "sku", "price", "is_active", "image_url", "modified_at", "stock"});
   std::vector<std::string> excluded;
-  for (const zoho::Item& item : prepared.items) {
+  for (const zoho::Item& item : prepared.items)
     if (item.active && !is_product(item, options.products)) excluded.push_back(item.item_id);
-    stage_item(rows, item, options);
-  }
-  rows.complete();
   counts.not_products = static_cast<int64_t>(excluded.size());
   guard_exclusions(tx, prepared.items.size(), excluded, options);
+  const ProductMergeSql merge = product_merge_sql(db::erp_mapping(tx, options.erp));
   // Prepared once per connection: a full pull runs it hundreds of times.
-  tx.conn().prepare("tshsync_merge_items", kMergeSql);
-  const auto row = tx.exec_prepared("tshsync_merge_items", seen_by, text_array_literal(counts.failed_ids))[0];
-  counts.inserted = row[0].as<int64_t>();
-  counts.updated = row[1].as<int64_t>();
-  counts.unchanged = static_cast<int64_t>(prepared.items.size()) - counts.inserted - counts.updated;
+  tx.conn().prepare("tshsync_merge_items", merge.sql);
+  std::vector<std::string> rejected;
+  bool whole = true;
+  db::isolate_records(
+      tx, prepared.items.size(),
+      [&](size_t begin, size_t end) {
+        prepare_stage(tx, kStage, kStageColumns);
+        StageWriter rows(tx, kStage,
+                         {"zoho_item_id", "name", "sku", "price", "is_active", "image_url", "modified_at", "stock",
+                          "description"});
+        for (size_t i = begin; i < end; ++i) stage_item(rows, prepared.items[i], options);
+        rows.complete();
+        // The bad records' ids join the first attempt; a split batch records them at the end.
+        const std::string extra_seen = text_array_literal(whole ? counts.failed_ids : std::vector<std::string>{});
+        whole = false;
+        const auto row = tx.exec_prepared("tshsync_merge_items", seen_by, extra_seen,
+                                          pqxx::prepare::make_dynamic_params(merge.parameters))[0];
+        counts.inserted += row[0].as<int64_t>();
+        counts.updated += row[1].as<int64_t>();
+      },
+      [&](size_t index, const std::string& reason) {
+        const zoho::Item& item = prepared.items[index];
+        core::log_warn("skipped item {}: the database refused it: {}", item.item_id, rejection_note(item, reason));
+        rejected.push_back(item.item_id);
+      });
+  if (!rejected.empty()) {
+    counts.failed += static_cast<int64_t>(rejected.size());
+    counts.failed_ids.insert(counts.failed_ids.end(), rejected.begin(), rejected.end());
+    // Seen, though not written: a --full listing must not deactivate them.
+    if (seen_by != nullptr)
+      tx.exec_params("INSERT INTO tshsync_full_pull_seen (sync_type, zoho_item_ids) VALUES ($1, $2::text[])", seen_by,
+                     text_array_literal(counts.failed_ids));
+  }
+  counts.unchanged = static_cast<int64_t>(prepared.items.size() - rejected.size()) - counts.inserted - counts.updated;
   return counts;
 }
 

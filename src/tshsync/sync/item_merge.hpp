@@ -33,8 +33,9 @@ struct ApplyOptions {
   // one-item refreshes (webhooks, replay) are never mass changes.
   MassChangeLimit mass_changes{0.10, true};
   std::shared_ptr<ExclusionTally> tally;  // the run's; none: each batch on its own
+  core::ErpConfig erp;                        // which ERP columns receive what
 
-  static ApplyOptions from_config(const core::ZohoConfig& zoho);
+  static ApplyOptions from_config(const core::ZohoConfig& zoho, const core::ErpConfig& erp);
 };
 
 struct MergeCounts {
@@ -65,7 +66,9 @@ PreparedItems prepare_items(const nlohmann::json& items);
 // ONE statement inside the caller's transaction. Only rows that differ are
 // written (updated_at moves with them); a record older than the product's
 // zoho_last_modified_at never overwrites it. A new product also gets its
-// stock; existing products' stock is pull-stock's. With `seen_by` (a --full
+// stock; existing products' stock is pull-stock's. Records the database
+// refuses (a constraint, a too long value) are isolated, logged and counted
+// as failed; the rest are written. With `seen_by` (a --full
 // listing's sync type) the same statement records the page's item ids, bad
 // records' included, in tshsync_full_pull_seen.
 MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prepared, const ApplyOptions& options,

@@ -1,57 +1,57 @@
 #include <tshsync/sync/pricebook_merge.hpp>
 
+#include <cstddef>
+#include <optional>
+
 #include <tshsync/core/log.hpp>
+#include <tshsync/db/erp_schema.hpp>
+#include <tshsync/db/record_isolation.hpp>
 #include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/sync/price_rounding.hpp>
 #include <tshsync/sync/pricebook_rates.hpp>
 #include <tshsync/sync/pricelist_link.hpp>
 #include <tshsync/sync/staging.hpp>
+#include <tshsync/util/replace_all.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
 
 namespace {
 
+void read_upsert(const pqxx::row& row, PriceCounts& counts);
+
 // The upsert both book types share: `computed` (product_id, price, brackets,
-// discount) is prepended by each. $1 pricelist id, $2 currency. Rows that
-// would not change are left out before ON CONFLICT, which would lock (write)
-// each one it meets. With `discount_column` the ERP's
-// product_prices.discount_percentage is kept too.
-std::string upsert_tail(bool discount_column) {
-  const std::string d = discount_column ? ", discount_percentage" : "";
-  const std::string o = discount_column ? ", o.discount_percentage" : "";
-  const std::string c = discount_column ? ", c.discount" : "";
-  const std::string pp = discount_column ? ", pp.discount_percentage" : "";
-  const std::string excluded = discount_column ? ", EXCLUDED.discount_percentage" : "";
-  const std::string set = discount_column ? ", discount_percentage = EXCLUDED.discount_percentage" : "";
-  return R"SQL(
-, changed AS (
-  SELECT c.* FROM computed c
-  LEFT JOIN product_prices o ON o.product_id = c.product_id AND o.pricelist_id = $1::bigint
-  WHERE o.id IS NULL
-     OR (o.price, o.currency, o.price_brackets, o.source)SQL" + o + R"SQL() IS DISTINCT FROM (c.price, $2::text, c.brackets, 'zoho')SQL" + c + R"SQL()
+// discount) is prepended by each. $1 pricelist id (text: integer or uuid), $2 currency,
+// $3 the [erp.product_prices.insert_defaults] values (text[]), $4 NULL or the
+// product ids (text[]) to write when a rejected record is being isolated.
+// Rows that would not change are left out before ON CONFLICT, which would
+// lock (write) each one it meets. %COLUMNS% / %VALUES%: the insert defaults.
+// %D_*%: the ERP's product_prices.discount_percentage, when it has one.
+const char* const kUpsertTail = R"SQL(
+, list AS (
+  SELECT id FROM pricelists WHERE id::text = $1
+), defaults AS (
+  SELECT $3::text[] AS v  -- named even when no default is used: every parameter needs a type
+), picked AS (
+  SELECT c.* FROM computed c WHERE $4::text[] IS NULL OR c.product_id::text = ANY ($4::text[])
+), changed AS (
+  SELECT c.* FROM picked c
+  LEFT JOIN product_prices o ON o.product_id = c.product_id AND o.pricelist_id = (SELECT id FROM list)
+  WHERE o.product_id IS NULL
+     OR (o.price, o.currency, o.price_brackets, o.source%D_OLD%) IS DISTINCT FROM (c.price, $2::text, c.brackets, 'zoho'%D_NEW%)
 ), merged AS (
-  INSERT INTO product_prices AS pp (product_id, pricelist_id, price, currency, price_brackets, source)SQL" + d + R"SQL()
-  SELECT product_id, $1::bigint, price, $2::text, brackets, 'zoho')SQL" + (discount_column ? ", discount" : "") + R"SQL( FROM changed
+  INSERT INTO product_prices AS pp (product_id, pricelist_id, price, currency, price_brackets, source%D_COLUMN%%COLUMNS%)
+  SELECT product_id, (SELECT id FROM list), price, $2::text, brackets, 'zoho'%D_VALUE%%VALUES% FROM changed
   ON CONFLICT (product_id, pricelist_id) DO UPDATE
     SET price = EXCLUDED.price, currency = EXCLUDED.currency, price_brackets = EXCLUDED.price_brackets,
-        source = EXCLUDED.source, updated_at = now())SQL" + set + R"SQL(
-    WHERE (pp.price, pp.currency, pp.price_brackets, pp.source)SQL" + pp + R"SQL()
-          IS DISTINCT FROM (EXCLUDED.price, EXCLUDED.currency, EXCLUDED.price_brackets, EXCLUDED.source)SQL" + excluded + R"SQL()
+        source = EXCLUDED.source, updated_at = now()%D_SET%
+    WHERE (pp.price, pp.currency, pp.price_brackets, pp.source%D_PP%)
+          IS DISTINCT FROM (EXCLUDED.price, EXCLUDED.currency, EXCLUDED.price_brackets, EXCLUDED.source%D_EXCLUDED%)
   RETURNING (xmax = 0) AS inserted
 )
 SELECT (SELECT count(*) FROM merged WHERE inserted), (SELECT count(*) FROM merged WHERE NOT inserted),
-       (SELECT count(*) FROM computed)
+       (SELECT count(*) FROM picked)
 )SQL";
-}
-
-// Whether the ERP's product_prices has a discount column (TSH's has).
-bool has_discount_column(pqxx::transaction_base& tx) {
-  return tx.exec(
-              "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
-              "AND table_name = 'product_prices' AND column_name = 'discount_percentage')")[0][0]
-      .as<bool>();
-}
 
 // Staged rows without a price are bad records: skipped, but their product's
 // row is kept rather than deleted.
@@ -70,14 +70,14 @@ SELECT count(*) FILTER (
                            WHERE p.id = pp.product_id)),
        count(*)
 FROM product_prices pp
-WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
+WHERE pp.pricelist_id = (SELECT id FROM pricelists WHERE id::text = $1) AND pp.source IS DISTINCT FROM 'backfill'
 )SQL";
 
 const char* const kPerItemDelete = R"SQL(
 WITH removed AS (
   DELETE FROM product_prices pp
-  WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill' AND $2::boolean
-    AND NOT EXISTS (SELECT 1 FROM pg_temp.tshsync_stage_prices s JOIN products p ON p.zoho_item_id = s.zoho_item_id
+  WHERE pp.pricelist_id = (SELECT id FROM pricelists WHERE id::text = $1) AND pp.source IS DISTINCT FROM 'backfill'
+    AND $2::boolean AND NOT EXISTS (SELECT 1 FROM pg_temp.tshsync_stage_prices s JOIN products p ON p.zoho_item_id = s.zoho_item_id
                     WHERE p.id = pp.product_id)
   RETURNING 1
 ), cleared AS (
@@ -86,43 +86,105 @@ WITH removed AS (
 SELECT count(*) FROM removed
 )SQL";
 
-// $3 percentage, $4 +1 markup / -1 markdown, $5 step, $6 offset, $7 unit of
+// $5 percentage, $6 +1 markup / -1 markdown, $7 step, $8 offset, $9 unit of
 // the book's last decimal place. Divisors are 100, the step and the unit, so
 // numeric division is exact. The floors are price_rounding.hpp's: never below
 // zero; a positive price the rounding would zero keeps the book's decimals.
+// %BASE%: the base price column.
 const char* const kFixedComputed = R"SQL(
 WITH raw AS (
-  SELECT p.id AS product_id, p.price * (100 + $3::numeric * $4::int) / 100 AS raw
+  SELECT p.id AS product_id, p.%BASE% * (100 + $5::numeric * $6::int) / 100 AS raw
   FROM products p
-  WHERE p.is_active AND p.price > 0
+  WHERE p.is_active AND p.%BASE% > 0
 ), rounded AS (
-  SELECT product_id, raw, round(raw / $5::numeric) * $5::numeric + $6::numeric AS price FROM raw
+  SELECT product_id, raw, round(raw / $7::numeric) * $7::numeric + $8::numeric AS price FROM raw
 ), computed AS (
   SELECT product_id,
          CASE WHEN raw <= 0 THEN 0
               WHEN price > 0 THEN price
-              ELSE greatest(round(raw / $7::numeric) * $7::numeric, $7::numeric) END AS price,
+              ELSE greatest(round(raw / $9::numeric) * $9::numeric, $9::numeric) END AS price,
          NULL::jsonb AS brackets, 0::numeric AS discount
   FROM rounded
 ))SQL";
 
 const char* const kFixedDoomed = R"SQL(
 SELECT count(*) FILTER (
-         WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.price > 0)),
+         WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.%BASE% > 0)),
        count(*)
 FROM product_prices pp
-WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
+WHERE pp.pricelist_id = (SELECT id FROM pricelists WHERE id::text = $1) AND pp.source IS DISTINCT FROM 'backfill'
 )SQL";
 
 const char* const kFixedDelete = R"SQL(
 DELETE FROM product_prices pp
-WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
-  AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.price > 0)
+WHERE pp.pricelist_id = (SELECT id FROM pricelists WHERE id::text = $1) AND pp.source IS DISTINCT FROM 'backfill'
+  AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.%BASE% > 0)
 )SQL";
 
+
+// The statements of one book, for this ERP's mapping.
+struct BookSql {
+  std::string upsert_tail;
+  std::string defaults;  // $3
+  std::string base;      // the quoted base price column
+
+  explicit BookSql(const db::ErpMapping& mapping) : base(db::quote_ident(mapping.base_price_column())) {
+    std::string columns;
+    std::string values;
+    std::vector<std::string> texts;
+    for (const auto& d : mapping.product_price_defaults) {
+      texts.push_back(d.value);
+      columns += ", " + db::quote_ident(d.column);
+      values += ", CAST((SELECT v[" + std::to_string(texts.size()) + "] FROM defaults) AS " + d.type + ")";
+    }
+    upsert_tail = util::replace_all(util::replace_all(kUpsertTail, "%COLUMNS%", columns), "%VALUES%", values);
+    const bool d = mapping.has_discount;
+    for (const auto& [key, text] : {std::pair<const char*, const char*>{"%D_OLD%", ", o.discount_percentage"},
+                                    {"%D_NEW%", ", c.discount"},
+                                    {"%D_COLUMN%", ", discount_percentage"},
+                                    {"%D_VALUE%", ", discount"},
+                                    {"%D_SET%", ", discount_percentage = EXCLUDED.discount_percentage"},
+                                    {"%D_PP%", ", pp.discount_percentage"},
+                                    {"%D_EXCLUDED%", ", EXCLUDED.discount_percentage"}})
+      upsert_tail = util::replace_all(upsert_tail, key, d ? text : "");
+    defaults = text_array_literal(texts);
+  }
+  std::string with_base(const char* sql) const { return util::replace_all(sql, "%BASE%", base); }
+};
+
+// Runs an upsert over all computed rows; when the database refuses some, the
+// offending products are found (record_isolation), logged and skipped.
+// `candidates`: the product ids and item ids the upsert would write (no parameters).
+template <typename Run>
+void upsert_isolated(pqxx::transaction_base& tx, const zoho::Pricebook& book, const std::string& candidates,
+                     PriceCounts& counts, Run run) {
+  if (!db::try_in_savepoint(tx, [&] { read_upsert(run(std::nullopt), counts); })) return;
+  // The book was refused: list its products and find the offenders.
+  std::vector<std::string> ids;
+  std::vector<std::string> item_ids;
+  for (const auto& row : tx.exec(candidates)) {
+    ids.push_back(row[0].as<std::string>());
+    item_ids.push_back(row[1].is_null() ? "" : row[1].as<std::string>());
+  }
+  if (ids.empty()) return;
+  db::isolate_records(
+      tx, ids.size(),
+      [&](size_t begin, size_t end) {
+        const std::vector<std::string> subset(ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                                              ids.begin() + static_cast<std::ptrdiff_t>(end));
+        read_upsert(run(text_array_literal(subset)), counts);
+      },
+      [&](size_t index, const std::string& reason) {
+        ++counts.failed;
+        counts.failed_ids.push_back(item_ids[index]);
+        core::log_warn("pricebook {} ({}): skipped item {} (product {}): the database refused its price: {}",
+                       book.name, book.pricebook_id, item_ids[index], ids[index], reason);
+      });
+}
+
 // Stops (exit 65) before a delete that would remove too much of the list.
-void guard_deletes(pqxx::transaction_base& tx, const char* doomed_sql, const zoho::Pricebook& book, int64_t list_id,
-                   const PriceOptions& options) {
+void guard_deletes(pqxx::transaction_base& tx, const std::string& doomed_sql, const zoho::Pricebook& book,
+                   const std::string& list_id, const PriceOptions& options) {
   const auto figures = tx.exec_params(doomed_sql, list_id)[0];
   check_mass_change(options.mass_changes, figures[0].as<int64_t>(), figures[1].as<int64_t>(),
                     "delete prices of list " + book.name + " (pricebook " + book.pricebook_id + ")");
@@ -132,11 +194,13 @@ void read_upsert(const pqxx::row& row, PriceCounts& counts) {
   counts.prices_inserted += row[0].as<int64_t>();
   counts.prices_updated += row[1].as<int64_t>();
   counts.prices_unchanged += row[2].as<int64_t>() - row[0].as<int64_t>() - row[1].as<int64_t>();
+  counts.prices_known += row[2].as<int64_t>();
 }
 
 void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, const PriceRounding& rounding,
-                    const zoho::JsonElements& items, int64_t list_id, const std::string& currency, bool discount_column,
-                    const PriceOptions& options, bool items_complete, PriceCounts& counts) {
+                    const zoho::JsonElements& items, const BookSql& sql, const std::string& list_id,
+                    const std::string& currency, const PriceOptions& options, bool items_complete,
+                    PriceCounts& counts) {
   prepare_stage(tx, "tshsync_stage_prices", "zoho_item_id text, price numeric, brackets jsonb, discount numeric");
   StageWriter rows(tx, "tshsync_stage_prices", {"zoho_item_id", "price", "brackets", "discount"});
   items.for_each([&](const nlohmann::json& record) {
@@ -154,10 +218,14 @@ void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, con
     }
   });
   rows.complete();
-  const auto result =
-      tx.exec_params(std::string(kPerItemComputed) + upsert_tail(discount_column), list_id, currency)[0];
-  read_upsert(result, counts);
-  const int64_t known = result[2].as<int64_t>();
+  const int64_t known_before = counts.prices_known + counts.failed;
+  const std::string candidates = std::string(kPerItemComputed) +
+                                 " SELECT c.product_id::text, p.zoho_item_id FROM computed c"
+                                 " JOIN products p ON p.id = c.product_id ORDER BY 1";
+  upsert_isolated(tx, book, candidates, counts, [&](const std::optional<std::string>& subset) {
+    return tx.exec_params(std::string(kPerItemComputed) + sql.upsert_tail, list_id, currency, sql.defaults, subset)[0];
+  });
+  const int64_t known = counts.prices_known + counts.failed - known_before;  // refused rows had products too
   const int64_t staged = tx.exec(
       "SELECT count(DISTINCT zoho_item_id) FROM pg_temp.tshsync_stage_prices WHERE price IS NOT NULL")[0][0]
                              .as<int64_t>();
@@ -171,14 +239,18 @@ void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, con
 }
 
 void apply_fixed(pqxx::transaction_base& tx, const zoho::Pricebook& book, const PriceRounding& rounding,
-                 int64_t list_id, const std::string& currency, bool discount_column, const PriceOptions& options,
-                 PriceCounts& counts) {
-  const auto result =
-      tx.exec_params(std::string(kFixedComputed) + upsert_tail(discount_column), list_id, currency, book.percentage,
-                     book.is_increase ? 1 : -1, rounding.step, rounding.offset, rounding.unit)[0];
-  read_upsert(result, counts);
-  guard_deletes(tx, kFixedDoomed, book, list_id, options);
-  counts.prices_deleted += static_cast<int64_t>(tx.exec_params(kFixedDelete, list_id).affected_rows());
+                 const BookSql& sql, const std::string& list_id, const std::string& currency,
+                 const PriceOptions& options, PriceCounts& counts) {
+  const std::string computed = sql.with_base(kFixedComputed);
+  const std::string candidates = sql.with_base(
+      "SELECT p.id::text, p.zoho_item_id FROM products p WHERE p.is_active AND p.%BASE% > 0 ORDER BY 1");
+  upsert_isolated(tx, book, candidates, counts, [&](const std::optional<std::string>& subset) {
+    return tx.exec_params(computed + sql.upsert_tail, list_id, currency, sql.defaults, subset, book.percentage,
+                          book.is_increase ? 1 : -1, rounding.step, rounding.offset, rounding.unit)[0];
+  });
+  guard_deletes(tx, sql.with_base(kFixedDoomed), book, list_id, options);
+  counts.prices_deleted +=
+      static_cast<int64_t>(tx.exec_params(sql.with_base(kFixedDelete), list_id).affected_rows());
 }
 
 }  // namespace
@@ -191,6 +263,8 @@ void PriceCounts::add(const PriceCounts& other) {
   prices_deleted += other.prices_deleted;
   failed += other.failed;
   skipped_unknown_items += other.skipped_unknown_items;
+  prices_known += other.prices_known;
+  failed_ids.insert(failed_ids.end(), other.failed_ids.begin(), other.failed_ids.end());
   pricelists_created += other.pricelists_created;
   pricelists_linked += other.pricelists_linked;
   pricelists_deactivated += other.pricelists_deactivated;
@@ -223,7 +297,8 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
       throw zoho::RecordError(book.pricebook_id, "the pricebook detail has no pricebook_items");
   }
   const std::string currency = book.currency_code.empty() ? options.default_currency : book.currency_code;
-  const auto link = link_pricelist(tx, book, currency);
+  const db::ErpMapping mapping = db::erp_mapping(tx, options.erp);
+  const auto link = link_pricelist(tx, book, currency, mapping.pricelist_zoho_id_column);
   counts.pricebooks = 1;
   if (!link) return counts;  // an inactive book the ERP never had
   counts.pricelists_created = link->created ? 1 : 0;
@@ -232,12 +307,11 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
     counts.pricelists_deactivated = link->updated ? 1 : 0;
     return counts;
   }
-  const bool discount_column = has_discount_column(tx);
   if (book.type == zoho::PricebookType::per_item) {
-    apply_per_item(tx, book, *rounding, items, link->pricelist_id, currency, discount_column, options,
+    apply_per_item(tx, book, *rounding, items, BookSql(mapping), link->pricelist_id, currency, options,
                    items_complete, counts);
   } else {
-    apply_fixed(tx, book, *rounding, link->pricelist_id, currency, discount_column, options, counts);
+    apply_fixed(tx, book, *rounding, BookSql(mapping), link->pricelist_id, currency, options, counts);
   }
   return counts;
 }
@@ -248,9 +322,10 @@ PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, cons
   pqxx::work tx(conn);
   PriceCounts counts;
   if (!answer || !answer->envelope["pricebook"].is_object()) {
+    const std::string column = db::quote_ident(db::erp_mapping(tx, options.erp).pricelist_zoho_id_column);
     counts.pricelists_deactivated = static_cast<int64_t>(
         tx.exec_params("UPDATE pricelists SET is_active = false, updated_at = now() "
-                       "WHERE zoho_pricebook_id = $1 AND is_active",
+                       "WHERE " + column + " = $1 AND is_active",
                        pricebook_id)
             .affected_rows());
     tx.commit();

@@ -23,18 +23,4 @@ void prepare_stage(pqxx::transaction_base& tx, const std::string& name, const st
   if (tx.exec(sql)[0][0].as<int64_t>() > kStageBytesBeforeTruncate) tx.exec("TRUNCATE pg_temp." + name);
 }
 
-std::string text_array_literal(const std::vector<std::string>& values) {
-  std::string literal = "{";
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) literal += ',';
-    literal += '"';
-    for (const char c : values[i]) {
-      if (c == '"' || c == '\\') literal += '\\';
-      literal += c;
-    }
-    literal += '"';
-  }
-  return literal + "}";
-}
-
 }  // namespace tshsync::sync

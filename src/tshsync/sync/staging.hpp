@@ -7,6 +7,8 @@
 
 #include <pqxx/pqxx>
 
+#include <tshsync/db/text_array.hpp>
+
 namespace tshsync::sync {
 
 // One COPY field: text, or NULL when empty.
@@ -73,7 +75,6 @@ enum class StageJoins { planner_default, index_lookups };
 void prepare_stage(pqxx::transaction_base& tx, const std::string& name, const std::string& columns_sql,
                    StageJoins joins = StageJoins::planner_default);
 
-// A PostgreSQL text[] literal ('{"a","b"}') for passing a list as one parameter.
-std::string text_array_literal(const std::vector<std::string>& values);
+using db::text_array_literal;
 
 }  // namespace tshsync::sync

@@ -1,9 +1,12 @@
 #include <tshsync/sync/stock_merge.hpp>
 
 #include <tshsync/core/log.hpp>
+#include <tshsync/db/erp_schema.hpp>
+#include <tshsync/db/record_isolation.hpp>
 #include <tshsync/sync/item_details.hpp>
 #include <tshsync/sync/location_stock.hpp>
 #include <tshsync/sync/staging.hpp>
+#include <tshsync/util/replace_all.hpp>
 #include <tshsync/util/time_format.hpp>
 #include <tshsync/zoho/item.hpp>
 
@@ -12,15 +15,16 @@ namespace tshsync::sync {
 namespace {
 
 // An item listed twice in one batch (modified while the listing ran) keeps
-// its newest copy: by last_modified_time, then by listing order.
+// its newest copy: by last_modified_time, then by listing order. `%SET%` and
+// `%DIFFERS%` are the stock columns' assignments and comparison.
 const char* const kStockSql = R"SQL(
 WITH staged AS (
   SELECT DISTINCT ON (zoho_item_id) zoho_item_id, stock FROM pg_temp.tshsync_stage_stock
   ORDER BY zoho_item_id, modified_at DESC NULLS LAST, seq DESC
 ), changed AS (
-  UPDATE products p SET stock_quantity = s.stock, updated_at = now()
+  UPDATE products p SET %SET%, updated_at = now()
   FROM staged s
-  WHERE p.zoho_item_id = s.zoho_item_id AND s.stock IS NOT NULL AND p.stock_quantity IS DISTINCT FROM s.stock
+  WHERE p.zoho_item_id = s.zoho_item_id AND s.stock IS NOT NULL AND (%DIFFERS%)
   RETURNING 1
 ), cleared AS (
   DELETE FROM pg_temp.tshsync_stage_stock  -- consumed: the next batch starts empty
@@ -29,6 +33,25 @@ SELECT (SELECT count(*) FROM changed),
        (SELECT count(*) FROM staged s JOIN products p ON p.zoho_item_id = s.zoho_item_id),
        (SELECT count(*) FROM staged)
 )SQL";
+
+
+std::string stock_sql(const db::ErpMapping& mapping) {
+  std::string set;
+  std::string differs;
+  std::vector<std::string> columns = mapping.stock_columns;
+  if (columns.empty()) columns.push_back("stock_quantity");
+  for (const auto& c : columns) {
+    set += (set.empty() ? "" : ", ") + db::quote_ident(c) + " = s.stock";
+    differs += (differs.empty() ? "" : " OR ") + std::string("p.") + db::quote_ident(c) + " IS DISTINCT FROM s.stock";
+  }
+  return util::replace_all(util::replace_all(kStockSql, "%SET%", set), "%DIFFERS%", differs);
+}
+
+struct StockRow {
+  std::string item_id;
+  std::optional<std::string> stock;
+  std::optional<std::string> modified_at;
+};
 
 // Inserts and updates see the same snapshot as the delete, which removes only
 // locations missing from the staged ones: the two never touch the same row.
@@ -85,8 +108,8 @@ void skip(const nlohmann::json& record, const zoho::RecordError& e, StockCounts&
 
 }  // namespace
 
-StockOptions StockOptions::from_config(const core::ZohoConfig& zoho, bool locations) {
-  return {zoho.stock_field, locations, zoho.stock_location};
+StockOptions StockOptions::from_config(const core::ZohoConfig& zoho, bool locations, const core::ErpConfig& erp) {
+  return {zoho.stock_field, locations, zoho.stock_location, erp};
 }
 
 bool StockOptions::from_location() const { return is_location_stock_field(stock_field); }
@@ -110,34 +133,49 @@ void StockCounts::add(const StockCounts& other) {
   unknown_items += other.unknown_items;
   locations_updated += other.locations_updated;
   missing_location += other.missing_location;
+  failed_ids.insert(failed_ids.end(), other.failed_ids.begin(), other.failed_ids.end());
 }
 
 StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options) {
   StockCounts counts;
-  prepare_stage(tx, "tshsync_stage_stock", "zoho_item_id text, stock numeric, modified_at timestamptz, seq int",
-                StageJoins::index_lookups);
   if (!items.is_array()) return counts;
-  StageWriter rows(tx, "tshsync_stage_stock", {"zoho_item_id", "stock", "modified_at", "seq"});
+  std::vector<StockRow> parsed;
   for (const auto& record : items) {
     ++counts.fetched;
     try {
       if (!record.is_object()) throw zoho::RecordError("(not an object)", "the item is not a JSON object");
       const std::string id = zoho::id_field(record, "item_id", "(no item_id)");
       const auto modified = util::parse_zoho_timestamp(zoho::text_field(record, "last_modified_time"));
-      rows.row(id, zoho::decimal_field(record, options.stock_field.c_str(), id),
-               modified ? std::optional<std::string>(util::format_utc_iso8601(*modified)) : std::nullopt,
-               std::to_string(counts.fetched));
+      parsed.push_back({id, zoho::decimal_field(record, options.stock_field.c_str(), id),
+                        modified ? std::optional<std::string>(util::format_utc_iso8601(*modified)) : std::nullopt});
     } catch (const zoho::RecordError& e) {
       skip(record, e, counts);
     }
   }
-  rows.complete();
-  if (rows.rows() == 0) return counts;
-  const auto result = tx.exec(kStockSql)[0];
-  counts.updated = result[0].as<int64_t>();
-  const int64_t matched = result[1].as<int64_t>();
-  counts.unchanged = matched - counts.updated;
-  counts.unknown_items = result[2].as<int64_t>() - matched;
+  if (parsed.empty()) return counts;
+  const std::string sql = stock_sql(db::erp_mapping(tx, options.erp));
+  db::isolate_records(
+      tx, parsed.size(),
+      [&](size_t begin, size_t end) {
+        prepare_stage(tx, "tshsync_stage_stock", "zoho_item_id text, stock numeric, modified_at timestamptz, seq int",
+                      StageJoins::index_lookups);
+        StageWriter rows(tx, "tshsync_stage_stock", {"zoho_item_id", "stock", "modified_at", "seq"});
+        for (size_t i = begin; i < end; ++i)
+          rows.row(parsed[i].item_id, parsed[i].stock, parsed[i].modified_at, std::to_string(i));
+        rows.complete();
+        const auto result = tx.exec_params(sql)[0];  // exec() would abort the transaction on a refusal
+        const int64_t updated = result[0].as<int64_t>();
+        const int64_t matched = result[1].as<int64_t>();
+        counts.updated += updated;
+        counts.unchanged += matched - updated;
+        counts.unknown_items += result[2].as<int64_t>() - matched;
+      },
+      [&](size_t index, const std::string& reason) {
+        ++counts.failed;
+        counts.failed_ids.push_back(parsed[index].item_id);
+        core::log_warn("skipped item {}: the database refused its stock {}: {}", parsed[index].item_id,
+                       parsed[index].stock.value_or("(none)"), reason);
+      });
   return counts;
 }
 

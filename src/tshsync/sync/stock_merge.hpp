@@ -16,11 +16,13 @@ struct StockOptions {
   std::string stock_field = "stock_on_hand";  // or available_stock, or location_* ([zoho].stock_field)
   bool locations = false;                      // also per-location stock (detail records)
   std::string stock_location{};                // [zoho].stock_location, for the location_* fields
+  core::ErpConfig erp;                         // [erp.products].stock_columns receive the figure
 
   // The stock comes from one location's figure in item details.
   bool from_location() const;
 
-  static StockOptions from_config(const core::ZohoConfig& zoho, bool locations);
+  static StockOptions from_config(const core::ZohoConfig& zoho, bool locations,
+                                  const core::ErpConfig& erp = core::ErpConfig());
 };
 
 struct StockCounts {
@@ -31,13 +33,15 @@ struct StockCounts {
   int64_t unknown_items = 0;      // no product has the item's zoho_item_id (pull-products creates them)
   int64_t locations_updated = 0;  // per-location rows inserted, changed or removed
   int64_t missing_location = 0;   // items without [zoho].stock_location: stock 0
+  std::vector<std::string> failed_ids;  // items the database refused
 
   void add(const StockCounts& other);
 };
 
 // Stock figures of item records (list or detail) into products.stock_quantity,
 // in the caller's transaction: one COPY, one UPDATE of the rows whose figure
-// differs. Bad records are skipped, counted and logged.
+// differs. Bad records, and records the database refuses (a check
+// constraint, a value out of range), are skipped, counted and logged.
 StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options);
 
 // With a location_* stock field: the configured location's figure of detail

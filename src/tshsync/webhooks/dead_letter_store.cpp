@@ -26,7 +26,8 @@ WHERE q.resolved_at IS NULL AND NOT q.needs_human AND q.exhausted_at IS NULL AND
 ORDER BY COALESCE(w.created_at, q.created_at), q.id
 LIMIT $1)";
 
-constexpr const char* kUnresolved = " WHERE id = $1::uuid AND resolved_at IS NULL";
+// $1 takes the id column's own type (uuid, or an ERP's integer).
+constexpr const char* kUnresolved = " WHERE id = $1 AND resolved_at IS NULL";
 
 bool update_one(pqxx::connection& conn, const std::string& sql, const std::string& id, const std::string& text) {
   pqxx::work tx(conn);

@@ -1,5 +1,7 @@
 #include <tshsync/webhooks/redelivery.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <tshsync/http/retrying_client.hpp>
 #include <tshsync/http/url.hpp>
 #include <tshsync/webhooks/signature.hpp>
@@ -32,11 +34,24 @@ std::string snippet(const std::string& body) {
   return out;
 }
 
+// A 2xx whose JSON body says "success": false (TSH's receiver rejecting an
+// event it validated): its message, kept for the operator.
+std::optional<std::string> refusal_in(const std::string& body) {
+  const nlohmann::json answer = nlohmann::json::parse(body, nullptr, false);
+  if (!answer.is_object()) return std::nullopt;
+  const auto success = answer.find("success");
+  if (success == answer.end() || !success->is_boolean() || success->get<bool>()) return std::nullopt;
+  const auto message = answer.find("message");
+  return snippet(message != answer.end() && message->is_string() ? message->get<std::string>() : body);
+}
+
 }  // namespace
 
-Redeliverer::Redeliverer(std::string secret, std::string signature_header, const std::atomic<bool>* cancel)
+Redeliverer::Redeliverer(std::string secret, std::string signature_header, const std::atomic<bool>* cancel,
+                         std::string webhook_key)
     : secret_(std::move(secret)),
       signature_header_(std::move(signature_header)),
+      webhook_key_(std::move(webhook_key)),
       cancel_(cancel),
       client_(receiver_options(cancel)) {}
 
@@ -49,11 +64,16 @@ std::optional<std::string> Redeliverer::redeliver(const std::string& url, const 
   request.url = url;
   request.body = body;
   request.headers = {"Content-Type: application/json", signature_header_ + ": " + sign_hex(secret_, body)};
+  if (!webhook_key_.empty()) request.headers.push_back("X-Webhook-Key: " + webhook_key_);
   try {
     const http::Response response = http::perform_with_retry(client_, request, receiver_retry(), {}, cancel_);
-    if (response.status >= 200 && response.status < 300) return std::nullopt;
+    if (response.status >= 200 && response.status < 300) {
+      if (const auto refused = refusal_in(response.body)) return where + " refused it: " + *refused;
+      return std::nullopt;
+    }
     std::string why = where + " answered HTTP " + std::to_string(response.status);
-    if (response.status == 401 || response.status == 403) why += " (does it use the same webhook secret?)";
+    if (response.status == 401 || response.status == 403)
+      why += " (does it use the same webhook secret and [replay] webhook_key?)";
     if (!response.body.empty()) why += ": " + snippet(response.body);
     return why;
   } catch (const http::TransportError& e) {

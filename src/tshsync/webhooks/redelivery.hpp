@@ -16,10 +16,16 @@ namespace tshsync::webhooks {
 // an equivalent document with a signature that matches what it receives.
 // Delivery is at least once (a crash after the POST and before the queue
 // update sends it again), which the receiver's event-id check absorbs.
+// TSH's receiver (app/tds/api/webhooks.py) also wants its shared key in
+// X-Webhook-Key, and answers 202 with {"success": false, "message": ...} when
+// it rejects an event: that is a failed attempt, not a delivery. A duplicate
+// answers "success": true and counts as delivered.
 class Redeliverer {
  public:
   // `secret` must not be empty (the caller checks first: exit 78).
-  Redeliverer(std::string secret, std::string signature_header, const std::atomic<bool>* cancel);
+  // `webhook_key` ([replay].webhook_key): sent as X-Webhook-Key when not empty.
+  Redeliverer(std::string secret, std::string signature_header, const std::atomic<bool>* cancel,
+              std::string webhook_key = "");
 
   // Empty on a 2xx answer, else why not, in one line. After a receiver could
   // not be reached at all, later calls to the same URL in this run fail at once
@@ -29,6 +35,7 @@ class Redeliverer {
  private:
   std::string secret_;
   std::string signature_header_;
+  std::string webhook_key_;
   const std::atomic<bool>* cancel_;
   http::HttpClient client_;
   std::map<std::string, std::string> unreachable_;  // url -> why

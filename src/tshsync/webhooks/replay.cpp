@@ -135,7 +135,7 @@ class Replayer {
   Redeliverer& redeliverer() {
     if (!redeliverer_)
       redeliverer_ = std::make_unique<Redeliverer>(config_.replay.webhook_secret, config_.replay.signature_header,
-                                                   options_.cancel);
+                                                   options_.cancel, config_.replay.webhook_key);
     return *redeliverer_;
   }
 

@@ -45,7 +45,7 @@ std::string ZohoRefresher::refetch_item(const std::string& item_id) {
     if (item == envelope->end() || !item->is_object())
       throw AttemptFailed("Zoho's answer for item " + item_id + " holds no item");
     const sync::MergeCounts counts = sync::apply_items(conn_, nlohmann::json::array({*item}),
-                                                       sync::ApplyOptions::from_config(config_.zoho));
+                                                       sync::ApplyOptions::from_config(config_.zoho, config_.erp));
     if (counts.failed > 0) throw AttemptFailed("Zoho's record of item " + item_id + " could not be applied");
   }
   done_[key] = resolution;
@@ -68,7 +68,7 @@ std::string ZohoRefresher::refresh_stock(const ReplayRoute& route) {
   if (ids.empty()) return "refetched";
   // Per-location stock stays pull-stock --locations' business.
   const sync::StockCounts counts =
-      sync::refresh_stock(client(), conn_, ids, sync::StockOptions::from_config(config_.zoho, false));
+      sync::refresh_stock(client(), conn_, ids, sync::StockOptions::from_config(config_.zoho, false, config_.erp));
   if (counts.failed > 0)
     throw AttemptFailed(std::to_string(counts.failed) + " of Zoho's item records for this adjustment could not be applied");
   for (const auto& id : ids) done_["stock:" + id] = "refetched";
@@ -81,6 +81,7 @@ std::string ZohoRefresher::refresh_pricebook(const std::string& pricebook_id) {
   sync::PriceOptions options;
   options.default_currency = config_.sync.default_currency;
   options.mass_changes.max_share = config_.sync.max_change_share;  // a replay never allows mass changes
+  options.erp = config_.erp;
   sync::PriceCounts counts;
   try {
     counts = sync::refresh_pricebook(client(), conn_, pricebook_id, options);

@@ -130,6 +130,7 @@ Item parse_item(const nlohmann::json& record) {
   item.name = text_field(record, "name");
   if (item.name.empty()) throw RecordError(id, "no name");
   item.sku = text_field(record, "sku");
+  item.description = text_field(record, "description");
   item.rate = decimal_field(record, "rate", id).value_or("0");
   item.active = status_active(record, id);
   item.item_type = text_field(record, "item_type");

@@ -47,6 +47,7 @@ struct Item {
   std::string item_id;
   std::string name;
   std::string sku;          // "" when Zoho has none
+  std::string description;  // "" when Zoho has none
   std::string rate;         // decimal text; "0" when Zoho sends none
   bool active = true;       // status "active"
   std::string item_type;    // inventory, sales, purchases, sales_and_purchases; "" when not sent

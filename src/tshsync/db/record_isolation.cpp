@@ -1,0 +1,56 @@
+#include <tshsync/db/record_isolation.hpp>
+
+namespace tshsync::db {
+
+namespace {
+
+void attempt_range(pqxx::transaction_base& tx, size_t begin, size_t end,
+                   const std::function<void(size_t, size_t)>& attempt,
+                   const std::function<void(size_t, const std::string&)>& reject) {
+  if (begin >= end) return;
+  const auto rejected = try_in_savepoint(tx, [&] { attempt(begin, end); });
+  if (!rejected) return;
+  if (end - begin == 1) {
+    reject(begin, *rejected);
+    return;
+  }
+  const size_t middle = begin + (end - begin) / 2;
+  attempt_range(tx, begin, middle, attempt, reject);
+  attempt_range(tx, middle, end, attempt, reject);
+}
+
+}  // namespace
+
+bool is_record_rejection(const pqxx::sql_error& e) {
+  const std::string state = e.sqlstate();
+  return state.rfind("23", 0) == 0 || state == "22001" || state == "22003";
+}
+
+std::string rejection_reason(const pqxx::sql_error& e) {
+  std::string text = e.what();
+  text = text.substr(0, text.find('\n'));
+  for (const char* prefix : {"ERROR:  ", "ERROR: "})
+    if (text.rfind(prefix, 0) == 0) return text.substr(std::string(prefix).size());
+  return text;
+}
+
+std::optional<std::string> try_in_savepoint(pqxx::transaction_base& tx, const std::function<void()>& attempt) {
+  tx.exec("SAVEPOINT tshsync_records");
+  try {
+    attempt();
+  } catch (const pqxx::sql_error& e) {
+    if (!is_record_rejection(e)) throw;
+    tx.exec("ROLLBACK TO SAVEPOINT tshsync_records");
+    tx.exec("RELEASE SAVEPOINT tshsync_records");
+    return rejection_reason(e);
+  }
+  tx.exec("RELEASE SAVEPOINT tshsync_records");
+  return std::nullopt;
+}
+
+void isolate_records(pqxx::transaction_base& tx, size_t count, const std::function<void(size_t, size_t)>& attempt,
+                     const std::function<void(size_t, const std::string&)>& reject) {
+  attempt_range(tx, 0, count, attempt, reject);
+}
+
+}  // namespace tshsync::db
