@@ -1,5 +1,6 @@
 #pragma once
 
+#include "body_faults.hpp"
 #include "rng.hpp"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,10 @@ enum class FaultKind {
   code_nonzero,   // 200 {"code":1000,"message":"Internal Server Error"}
   slow,           // wait `delay_ms`, then serve normally
   expire_tokens,  // revoke every access token, then serve normally
+  raw_field,      // the real body with one item's field set to raw text (body_faults.hpp)
+  rewrite,        // the real body with every `find` replaced by `replace`
+  repeat_previous,// the body served for the previous request on this path (a stale cache)
+  patch_item,     // serve normally, then apply `patch` to item `item_id` (an edit mid-listing)
 };
 
 // Whether the request is answered without looking at the real response.
@@ -33,6 +38,7 @@ struct FaultRule {
   int status = 500;
   long retry_after = 1;
   long delay_ms = 0;
+  BodyEdit edit; // raw_field, rewrite, patch_item
   // Trigger: at most one; none means every matching request.
   std::optional<long> count; // the next N matching requests
   std::optional<double> probability;
@@ -46,6 +52,7 @@ struct FiredFault {
   int status;
   long retry_after;
   long delay_ms;
+  BodyEdit edit;
 };
 
 // Parses {"rules":[...]}; throws std::invalid_argument naming the bad field.
@@ -67,7 +74,13 @@ public:
 
   nlohmann::ordered_json to_json() const;
 
+  // The body last served on a path, for repeat_previous (kept only while such a rule exists).
+  bool keeps_bodies() const;
+  void remember_body(std::string_view path, const std::string& body);
+  std::optional<std::string> previous_body(std::string_view path) const;
+
 private:
+  std::vector<std::pair<std::string, std::string>> previous_bodies_;
   std::uint64_t seed_;
   Rng rng_;
   std::vector<FaultRule> rules_;

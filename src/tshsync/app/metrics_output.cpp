@@ -21,7 +21,7 @@ double previous_last_success(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path, ec)) return 0;
   try {
     static const std::regex line(R"(^tshsync_last_success_timestamp_seconds\{[^}]*\} ([0-9.eE+-]+)$)");
-    const std::string text = util::read_file(path);
+    const std::string text = util::read_regular_file(path, 1 << 20);
     size_t start = 0;
     while (start < text.size()) {
       size_t end = text.find('\n', start);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <tshsync/sync/listing_checks.hpp>
 #include <tshsync/util/time_format.hpp>
 #include <tshsync/zoho/client.hpp>
 
@@ -34,7 +35,8 @@ struct ListingPosition {
 // number instead, and the cursor moves only once the walk is complete.
 class ItemListing {
  public:
-  ItemListing(zoho::Client& client, ListingPosition start);
+  // `max_pages`: the page cap (listing_page_cap).
+  ItemListing(zoho::Client& client, ListingPosition start, int64_t max_pages = 1000);
 
   // Fetches the next page into `items`; false when the walk was already complete.
   bool next(nlohmann::json& items);
@@ -48,6 +50,9 @@ class ItemListing {
   std::optional<util::SystemTime> complete_before() const;
 
   int64_t list_calls() const { return calls_; }
+
+  // Why this listing, once complete, cannot prove an item is gone (ListingChecks).
+  std::optional<std::string> distrust() const { return checks_.distrust(); }
 
  private:
   nlohmann::json fetch(const ListingPosition& at);
@@ -64,6 +69,7 @@ class ItemListing {
   std::unordered_set<std::string> overlap_;
   bool complete_ = false;
   int64_t calls_ = 0;
+  ListingChecks checks_;
 };
 
 }  // namespace tshsync::sync

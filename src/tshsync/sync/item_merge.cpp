@@ -1,5 +1,6 @@
 #include <tshsync/sync/item_merge.hpp>
 
+#include <chrono>
 #include <unordered_map>
 
 #include <tshsync/core/log.hpp>
@@ -22,12 +23,14 @@ const char* const kStageColumns =
 // Every CTE sees the stage as it was when the statement began, so `cleared`
 // empties it for the next batch (under --dry-run one transaction stages many)
 // and `seen` ($1: a --full listing's sync type, else NULL) records the page's
-// ids, plus $2 (bad records), in the same round trip.
+// ids, plus $2 (bad records), in the same round trip. A time in the future is
+// stored as now (it would block every later change); a --full listing
+// applies Zoho's values whatever the stored time says.
 const char* const kMergeSql = R"SQL(
 WITH merged AS (
   INSERT INTO products AS p (zoho_item_id, name, sku, price, is_active, image_url, zoho_last_modified_at,
                              stock_quantity)
-  SELECT zoho_item_id, name, sku, price, is_active, image_url, modified_at, COALESCE(stock, 0)
+  SELECT zoho_item_id, name, sku, price, is_active, image_url, LEAST(modified_at, now()), COALESCE(stock, 0)
   FROM pg_temp.tshsync_stage_items
   ON CONFLICT (zoho_item_id) DO UPDATE
     SET name = EXCLUDED.name, sku = EXCLUDED.sku, price = EXCLUDED.price, is_active = EXCLUDED.is_active,
@@ -37,7 +40,8 @@ WITH merged AS (
           IS DISTINCT FROM
           (EXCLUDED.name, EXCLUDED.sku, EXCLUDED.price, EXCLUDED.is_active, EXCLUDED.image_url,
            EXCLUDED.zoho_last_modified_at)
-      AND (p.zoho_last_modified_at IS NULL OR p.zoho_last_modified_at <= EXCLUDED.zoho_last_modified_at)
+      AND ($1::text IS NOT NULL OR p.zoho_last_modified_at IS NULL
+           OR p.zoho_last_modified_at <= EXCLUDED.zoho_last_modified_at)
   RETURNING (xmax = 0) AS inserted
 ), seen AS (
   INSERT INTO tshsync_full_pull_seen (sync_type, zoho_item_ids)
@@ -81,6 +85,7 @@ void MergeCounts::add(const MergeCounts& other) {
   updated += other.updated;
   unchanged += other.unchanged;
   failed += other.failed;
+  future_times += other.future_times;
   failed_ids.insert(failed_ids.end(), other.failed_ids.begin(), other.failed_ids.end());
 }
 
@@ -93,6 +98,11 @@ PreparedItems prepare_items(const nlohmann::json& items) {
     ++counts.fetched;
     try {
       zoho::Item item = zoho::parse_item(record);
+      if (item.last_modified > std::chrono::system_clock::now() + std::chrono::minutes(1)) {
+        ++counts.future_times;
+        core::log_warn("item {}: last_modified_time {} lies in the future; stored as now", item.item_id,
+                       util::format_utc_iso8601(item.last_modified));
+      }
       const auto [slot, fresh] = slot_of.emplace(item.item_id, prepared.items.size());
       if (fresh) {
         prepared.items.push_back(std::move(item));
