@@ -80,6 +80,27 @@ TEST_SUITE("robust-database") {
     }
   }
 
+  TEST_CASE("a run killed with -9 while it waits on a lock does not leave its advisory lock behind") {
+    Standin standin(audit_catalog());
+    TestDatabase db;
+    migrate(db);
+    TempDir dir;
+    const Env env = with_config(dir, pull_env(standin), "[database]\nlock_timeout = \"1s\"\n");
+    ProductsHeld held(db);
+    BackgroundProcess run({TSHSYNC_BINARY, "pull-products"}, tshsync_env(db, env), dir.file("out"), dir.file("err"));
+    REQUIRE(tshsync_waits_on_a_lock(db));
+    run.signal(SIGKILL);
+    run.wait(30);
+    // Its server session ends its wait at lock_timeout, notices the client is
+    // gone and exits, releasing the run's advisory lock.
+    bool released = false;
+    for (int i = 0; i < 300 && !released; ++i) {
+      released = !tshsync::db::lock_is_held(db.conn(), "pull-products");
+      if (!released) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    CHECK(released);
+  }
+
   TEST_CASE("SIGHUP between pages ends the run like SIGTERM: 143, the JSON line, the row closed") {
     Standin standin({"--catalog", "large", "--items", "3000", "--rate-limit", "0"});
     TestDatabase db;

@@ -52,15 +52,21 @@ void apply_session_limits(pqxx::connection& conn) {
                  std::to_string(g_lock_timeout_s.load()) + "s", std::to_string(g_statement_timeout_s.load()) + "s");
 }
 
+// libpqxx 6.4 throws insufficient_privilege without its SQLSTATE.
+std::string state_of(const pqxx::sql_error& e) {
+  if (dynamic_cast<const pqxx::insufficient_privilege*>(&e) != nullptr) return "42501";
+  return e.sqlstate();
+}
+
 bool is_operational(const pqxx::sql_error& e) {
-  const std::string& state = e.sqlstate();
+  const std::string state = state_of(e);
   const std::string text = e.what();
   return state == "55P03" || state == "40P01" || state == "40001" || state == "25006" || state == "42501" ||
          (state == "57014" && text.find("statement timeout") != std::string::npos);
 }
 
 void throw_operational(const pqxx::sql_error& e, const std::string& blocking) {
-  const std::string& state = e.sqlstate();
+  const std::string state = state_of(e);
   const std::string text = e.what();
   const std::string relation = relation_in(text);
   if (state == "55P03") {

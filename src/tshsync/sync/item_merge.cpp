@@ -23,14 +23,16 @@ const char* const kStageColumns =
 // Every CTE sees the stage as it was when the statement began, so `cleared`
 // empties it for the next batch (under --dry-run one transaction stages many)
 // and `seen` ($1: a --full listing's sync type, else NULL) records the page's
-// ids, plus $2 (bad records), in the same round trip. A time in the future is
-// stored as now (it would block every later change); a --full listing
-// applies Zoho's values whatever the stored time says.
+// ids, plus $2 (bad records), in the same round trip. A time more than five
+// minutes in the future is stored as unknown (NULL): kept, it would block
+// every later change. A --full listing applies Zoho's values whatever the
+// stored time says.
 const char* const kMergeSql = R"SQL(
 WITH merged AS (
   INSERT INTO products AS p (zoho_item_id, name, sku, price, is_active, image_url, zoho_last_modified_at,
                              stock_quantity)
-  SELECT zoho_item_id, name, sku, price, is_active, image_url, LEAST(modified_at, now()), COALESCE(stock, 0)
+  SELECT zoho_item_id, name, sku, price, is_active, image_url, CASE WHEN modified_at <= now() + interval '5 minutes' THEN modified_at END,
+         COALESCE(stock, 0)
   FROM pg_temp.tshsync_stage_items
   ON CONFLICT (zoho_item_id) DO UPDATE
     SET name = EXCLUDED.name, sku = EXCLUDED.sku, price = EXCLUDED.price, is_active = EXCLUDED.is_active,
@@ -98,9 +100,9 @@ PreparedItems prepare_items(const nlohmann::json& items) {
     ++counts.fetched;
     try {
       zoho::Item item = zoho::parse_item(record);
-      if (item.last_modified > std::chrono::system_clock::now() + std::chrono::minutes(1)) {
+      if (item.last_modified > std::chrono::system_clock::now() + std::chrono::minutes(5)) {
         ++counts.future_times;
-        core::log_warn("item {}: last_modified_time {} lies in the future; stored as now", item.item_id,
+        core::log_warn("item {}: last_modified_time {} lies in the future; not kept as the product's time", item.item_id,
                        util::format_utc_iso8601(item.last_modified));
       }
       const auto [slot, fresh] = slot_of.emplace(item.item_id, prepared.items.size());

@@ -26,7 +26,7 @@ struct MergeCounts {
   int64_t updated = 0;
   int64_t unchanged = 0;  // staged rows that needed no write
   int64_t failed = 0;     // bad records, skipped and logged
-  int64_t future_times = 0;  // last_modified_time in the future: stored as now, reported
+  int64_t future_times = 0;  // last_modified_time in the future: not kept, reported
   std::vector<std::string> failed_ids;  // their item ids when readable: they still exist in Zoho
 
   void add(const MergeCounts& other);

@@ -79,7 +79,7 @@ std::optional<std::string> ListingChecks::distrust() const {
 }
 
 int64_t listing_page_cap(int64_t configured_floor, int64_t known_items) {
-  return std::max(configured_floor, 2 * ((known_items + kPerPage - 1) / kPerPage) + 10);
+  return std::max(configured_floor, 2 * ((known_items + kPerPage - 1) / kPerPage));
 }
 
 }  // namespace tshsync::sync

@@ -52,7 +52,7 @@ class ListingChecks {
 };
 
 // The page cap of a listing: the configured floor, or twice the pages the
-// known catalog needs plus 10, whichever is larger.
+// known catalog needs, whichever is larger.
 int64_t listing_page_cap(int64_t configured_floor, int64_t known_items);
 
 }  // namespace tshsync::sync
