@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <memory>
 #include <thread>
 
 #include <tshsync/db/advisory_lock.hpp>
@@ -42,6 +43,26 @@ bool tshsync_waits_on_a_lock(TestDatabase& db) {
   return false;
 }
 
+// A pull-products run started behind another session's lock on products,
+// waiting on it when the constructor returns.
+struct BlockedRun {
+  explicit BlockedRun(const std::string& lock_timeout)
+      : env(with_config(dir, pull_env(standin), "[database]\nlock_timeout = \"" + lock_timeout + "\"\n")) {
+    migrate(db);
+    held = std::make_unique<ProductsHeld>(db);
+    run = std::make_unique<BackgroundProcess>(std::vector<std::string>{TSHSYNC_BINARY, "pull-products"},
+                                              tshsync_env(db, env), dir.file("out"), dir.file("err"));
+    REQUIRE(tshsync_waits_on_a_lock(db));
+  }
+
+  Standin standin{audit_catalog()};
+  TestDatabase db;
+  TempDir dir;
+  Env env;
+  std::unique_ptr<ProductsHeld> held;
+  std::unique_ptr<BackgroundProcess> run;
+};
+
 }  // namespace
 
 TEST_SUITE("robust-database") {
@@ -62,16 +83,10 @@ TEST_SUITE("robust-database") {
   TEST_CASE("SIGTERM and SIGHUP end a run waiting on the database: the query is cancelled, the row closed") {
     for (const int sig : {SIGTERM, SIGHUP}) {
       CAPTURE(sig);
-      Standin standin(audit_catalog());
-      TestDatabase db;
-      migrate(db);
-      TempDir dir;
-      const Env env = with_config(dir, pull_env(standin), "[database]\nlock_timeout = \"10m\"\n");
-      ProductsHeld held(db);
-      BackgroundProcess run({TSHSYNC_BINARY, "pull-products"}, tshsync_env(db, env), dir.file("out"), dir.file("err"));
-      REQUIRE(tshsync_waits_on_a_lock(db));
-      run.signal(sig);
-      CHECK(run.wait(30) == 143);
+      BlockedRun blocked("10m");
+      auto& [standin, db, dir, env, held, run] = blocked;
+      run->signal(sig);
+      CHECK(run->wait(30) == 143);
       const json metrics = json::parse(read_text(dir.file("out")));
       CHECK(metrics["exit_code"] == 143);
       CHECK(read_text(dir.file("err")).find(sig == SIGHUP ? "SIGHUP" : "SIGTERM") != std::string::npos);
@@ -81,16 +96,10 @@ TEST_SUITE("robust-database") {
   }
 
   TEST_CASE("a run killed with -9 while it waits on a lock does not leave its advisory lock behind") {
-    Standin standin(audit_catalog());
-    TestDatabase db;
-    migrate(db);
-    TempDir dir;
-    const Env env = with_config(dir, pull_env(standin), "[database]\nlock_timeout = \"1s\"\n");
-    ProductsHeld held(db);
-    BackgroundProcess run({TSHSYNC_BINARY, "pull-products"}, tshsync_env(db, env), dir.file("out"), dir.file("err"));
-    REQUIRE(tshsync_waits_on_a_lock(db));
-    run.signal(SIGKILL);
-    run.wait(30);
+    BlockedRun blocked("1s");
+    blocked.run->signal(SIGKILL);
+    blocked.run->wait(30);
+    TestDatabase& db = blocked.db;
     // Its server session ends its wait at lock_timeout, notices the client is
     // gone and exits, releasing the run's advisory lock.
     bool released = false;

@@ -20,6 +20,19 @@ long long active_products(TestDatabase& db) {
   return db.count("SELECT count(*) FROM products WHERE is_active AND zoho_item_id IS NOT NULL");
 }
 
+// The audit catalog mirrored into a fresh ERP by a clean --full pull.
+struct Mirrored {
+  Standin standin{audit_catalog()};
+  TestDatabase db;
+  long long active = 0;
+
+  Mirrored() {
+    migrate(db);
+    mirror(db, standin);
+    active = active_products(db);
+  }
+};
+
 // Fires on the first /items request so that the rules after it see the second one first.
 const json kPassFirstRequest = {{"path", "/items"}, {"kind", "slow"}, {"delay_ms", 0}, {"count", 1}};
 
@@ -27,11 +40,8 @@ const json kPassFirstRequest = {{"path", "/items"}, {"kind", "slow"}, {"delay_ms
 
 TEST_SUITE("robust-listing") {
   TEST_CASE("a listing page served twice once (a cache): asked again, nothing skipped, nothing deactivated") {
-    Standin standin(audit_catalog());
-    TestDatabase db;
-    migrate(db);
-    mirror(db, standin);
-    const long long active = active_products(db);
+    Mirrored m;
+    auto& [standin, db, active] = m;
 
     set_faults(standin, json::array({kPassFirstRequest, {{"path", "/items"}, {"kind", "repeat_previous"}, {"count", 1}}}));
     auto r = run_tshsync(db, {"pull-products", "--full"}, pull_env(standin));
@@ -42,11 +52,8 @@ TEST_SUITE("robust-listing") {
   }
 
   TEST_CASE("a page that keeps coming back ends the run with 69 naming it, deactivating nothing") {
-    Standin standin(audit_catalog());
-    TestDatabase db;
-    migrate(db);
-    mirror(db, standin);
-    const long long active = active_products(db);
+    Mirrored m;
+    auto& [standin, db, active] = m;
 
     set_faults(standin, json::array({kPassFirstRequest, {{"path", "/items"}, {"kind", "repeat_previous"}}}));
     const long long calls_before = items_list_calls(standin);
@@ -59,11 +66,8 @@ TEST_SUITE("robust-listing") {
   }
 
   TEST_CASE("has_more_page that stays true ends the run with 69 after a few calls, for items and price books") {
-    Standin standin(audit_catalog());
-    TestDatabase db;
-    migrate(db);
-    mirror(db, standin);
-    const long long active = active_products(db);
+    Mirrored m;
+    auto& [standin, db, active] = m;
     const json forever = {{"kind", "rewrite"}, {"find", "\"has_more_page\":false"}, {"replace", "\"has_more_page\":true"}};
 
     json items_rule = forever;
@@ -100,11 +104,8 @@ TEST_SUITE("robust-listing") {
   }
 
   TEST_CASE("an item renamed during a page-number --full listing: nothing deactivated, said so, exit 2") {
-    Standin standin(audit_catalog());
-    TestDatabase db;
-    migrate(db);
-    mirror(db, standin);
-    const long long active = active_products(db);
+    Mirrored m;
+    auto& [standin, db, active] = m;
     // The first item by name moves to the end after page 1 is served: every
     // later item shifts up one place and one of them is never listed.
     json items = export_items(standin);
@@ -120,9 +121,9 @@ TEST_SUITE("robust-listing") {
                         }));
     auto r = run_tshsync(db, {"pull-products", "--full"}, pull_env(standin));
     CHECK_MESSAGE(r.exit_code == 2, describe(r));
-    const json m = metrics_of(r);
-    CHECK(m["deactivated"] == 0);
-    CHECK(m.value("listing_distrusted", false));
+    const json metrics = metrics_of(r);
+    CHECK(metrics["deactivated"] == 0);
+    CHECK(metrics.value("listing_distrusted", false));
     CHECK(r.err.find("deactivated nothing") != std::string::npos);
     CHECK(r.err.find(moved) != std::string::npos);
     CHECK(active_products(db) == active);
