@@ -19,7 +19,8 @@ void setup(CLI::App& app, Shared& shared) {
   cmd->footer(std::string(
       "Checks and priorities (the audit's escalation table):\n"
       "  webhook success rate per event type, ignored events counted as failures, more than 5 events:\n"
-      "      below 50% P1, below 90% P2\n"
+      "      below 50% P1, below 90% P2; only types with errors (all-ignored types are not rated)\n"
+      "  events without a known event type (unknown, none) that failed: one P3\n"
       "  signature failures (signature_missing/signature_invalid errors, errors naming the signature):\n"
       "      more than 50 P1, any P2\n"
       "  sync jobs in_progress longer than [health].stuck_after: P2\n"

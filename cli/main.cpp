@@ -6,8 +6,11 @@
 #include <iostream>
 
 #include "cli/command_registry.hpp"
+#include "cli/command_suggestion.hpp"
 
+#include <tshsync/app/build_info.hpp>
 #include <tshsync/app/metrics_output.hpp>
+#include <tshsync/core/log.hpp>
 #include <tshsync/core/exit_code.hpp>
 #include <tshsync/util/time_format.hpp>
 
@@ -15,7 +18,8 @@ namespace {
 
 // A bad command line still ends with the one metrics line cron relies on.
 int usage_failure(const std::string& command, const std::string& message) {
-  std::fprintf(stderr, "tshsync: error: %s\ntshsync: run 'tshsync --help' for usage\n", message.c_str());
+  tshsync::core::log_error("{}", message);
+  tshsync::core::log_info("run 'tshsync --help' for usage");
   tshsync::app::RunOutcome outcome;
   outcome.command = command.empty() ? "tshsync" : command;
   outcome.status = "failed";
@@ -32,7 +36,7 @@ int main(int argc, char** argv) {
   CLI::App app{"tshsync: keep a PostgreSQL ERP in step with Zoho Books / Zoho Inventory, repair what drifted,\n"
                "and report the truth about it. Every run prints one JSON metrics line on stdout."};
   app.name("tshsync");
-  app.set_version_flag("--version", std::string("tshsync ") + TSHSYNC_VERSION);
+  app.set_version_flag("--version", tshsync::app::version_text());
   app.require_subcommand(1);
   app.fallthrough();
   app.footer("Exit codes: 0 ok, 1 problems found, 2 partial, 64 usage, 65 bad data, 69 unavailable,\n"
@@ -44,10 +48,15 @@ int main(int argc, char** argv) {
                  "Configuration file (default: $TSHSYNC_CONFIG, else /etc/tshsync/tshsync.toml)");
   app.add_option("--dsn", shared.global.dsn,
                  "PostgreSQL connection string (default: $TSHSYNC_DSN, [database].dsn, then libpq's PG* environment)");
-  app.add_flag("-q,--quiet", shared.global.quiet, "Print only errors on stderr (the metrics line stays on stdout)");
-  app.add_flag("-v,--verbose", shared.global.verbose, "Print more detail on stderr");
+  auto* quiet = app.add_flag("-q,--quiet", shared.global.quiet,
+                             "Print only errors, and one line why a run exited 1 or 2, on stderr (the metrics line "
+                             "stays on stdout)");
+  auto* verbose = app.add_flag("-v,--verbose", shared.global.verbose, "Print more detail on stderr");
+  quiet->excludes(verbose);
 
   tshsync::cli::setup_all_commands(app, shared);
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (auto unknown = tshsync::cli::unknown_command_message(app, args)) return usage_failure("", *unknown);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

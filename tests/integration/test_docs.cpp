@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <regex>
 #include <sstream>
 #include <set>
@@ -91,5 +92,27 @@ TEST_SUITE("docs") {
       }
     }
     CHECK(runs >= 10);
+  }
+
+  TEST_CASE("every count a command reports is in its man page section") {
+    const std::string man = man_text();
+    static const std::regex count_key(R"re(\.set\("([a-z_]+)")re");
+    int checked = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(source_path("src/tshsync/app"))) {
+      const std::string file = entry.path().filename().string();
+      const std::string suffix = "_command.cpp";
+      if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+      std::string command = file.substr(0, file.size() - suffix.size());
+      std::replace(command.begin(), command.end(), '_', '-');
+      const std::string section = man_section(man, command);
+      const std::string source = read_text(entry.path().string());
+      for (std::sregex_iterator it(source.begin(), source.end(), count_key), end; it != end; ++it) {
+        ++checked;
+        CHECK_MESSAGE(section.find((*it)[1].str()) != std::string::npos, "man page section of ", command,
+                      " lacks the count ", (*it)[1].str());
+      }
+    }
+    CHECK(checked > 50);
+    CHECK_MESSAGE(man.find("orphans_failed") != std::string::npos, "the runner's count orphans_failed");
   }
 }

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -44,6 +46,12 @@ TEST_SUITE("health") {
     CHECK((*rate)["message"] == "item.create success rate 82.4% (28/34) below 90%");
     CHECK_FALSE(find_alert(m, "webhook_success_rate", "item.update"));
     CHECK_FALSE(find_alert(m, "webhook_success_rate", "signature_missing"));  // counted as signature failures
+    // Pseudo types: 'test' is all ignored (not rated), 'unknown' 0/18 with 2 errors is one P3.
+    CHECK_FALSE(find_alert(m, "webhook_success_rate", "test"));
+    CHECK_FALSE(find_alert(m, "webhook_success_rate", "unknown"));
+    REQUIRE(find_alert(m, "unknown_event_types"));
+    CHECK((*find_alert(m, "unknown_event_types"))["priority"] == "P3");
+    CHECK((*find_alert(m, "unknown_event_types"))["message"].get<std::string>().find("2 of 18 ") == 0);
     REQUIRE(find_alert(m, "signature_failures"));
     CHECK((*find_alert(m, "signature_failures"))["priority"] == "P1");
     REQUIRE(find_alert(m, "stuck_jobs"));
@@ -134,7 +142,9 @@ TEST_SUITE("health") {
     CHECK(report["syncs"][0]["state"] == "never_run");
     CHECK(report["alerts"].size() == metrics_of(r)["alerts"].size());
     CHECK(metrics_of(r)["command"] == "health");
-    CHECK(r.err.empty());
+    // --quiet keeps one line: why it exited 1 (issue 11).
+    CHECK_MESSAGE(std::count(r.err.begin(), r.err.end(), '\n') == 1, r.err);
+    CHECK(r.err.find("health found problems (exit 1): P1 ") != std::string::npos);
   }
 
   TEST_CASE("a bad --window is a usage error") {

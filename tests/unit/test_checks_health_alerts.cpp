@@ -47,6 +47,27 @@ TEST_SUITE("checks health alerts") {
     CHECK(alerts[0].priority == Priority::p1);
   }
 
+  TEST_CASE("a rate alert needs errors: a type whose events were all ignored is not rated") {
+    auto f = healthy();
+    f.webhook_types.push_back({"test", 4, 0, 0, 4});
+    f.webhook_types.push_back({"item.delete", 10, 2, 0, 8});
+    CHECK(evaluate_health(f, {}).empty());
+  }
+
+  TEST_CASE("unknown event types with errors are one P3 of their own, not a rate") {
+    auto f = healthy();
+    f.webhook_types.push_back({"unknown", 18, 0, 2, 16});
+    f.webhook_types.push_back({"(none)", 7, 0, 3, 4});
+    const auto alerts = evaluate_health(f, {});
+    REQUIRE(alerts.size() == 1);
+    CHECK(alerts[0].check == "unknown_event_types");
+    CHECK(alerts[0].priority == Priority::p3);
+    CHECK(alerts[0].message == "5 of 25 webhook events without a known event type failed in the last 1h");
+    f.webhook_types.back().errors = 0;
+    f.webhook_types[1].errors = 0;
+    CHECK(evaluate_health(f, {}).empty());
+  }
+
   TEST_CASE("syncs: never run is P3, stale is P2, all failing is P1") {
     auto f = healthy();
     f.syncs[0] = {"pull-products", std::nullopt, std::nullopt, false};

@@ -51,7 +51,7 @@ bool AlertSender::ping(const std::string& base_url, const std::string& suffix, c
   request.url = ping_url(base_url, suffix);
   request.headers = {"Content-Type: text/plain; charset=utf-8"};
   request.body = body;
-  return send(request, "the healthchecks ping /" + suffix + " ([alerts].healthchecks_url)");
+  return send(request, "the healthchecks ping /" + suffix.substr(0, suffix.find('?')) + " ([alerts].healthchecks_url)");
 }
 
 bool AlertSender::send(const http::Request& request, const std::string& what) {

@@ -7,6 +7,7 @@
 #include <tshsync/alerts/alert_delivery.hpp>
 #include <tshsync/alerts/alert_rules.hpp>
 #include <tshsync/alerts/cooldown.hpp>
+#include <tshsync/alerts/healthchecks_url.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/util/redact.hpp>
 
@@ -18,11 +19,12 @@ std::string host_name() {
   return std::string(name.data());
 }
 
-HealthchecksObserver::HealthchecksObserver(std::string url) : url_(std::move(url)) {}
+HealthchecksObserver::HealthchecksObserver(std::string url) : url_(std::move(url)), run_id_(new_run_id()) {}
 
 void HealthchecksObserver::run_started(const std::string& command) {
   try {
-    AlertSender().ping(url_, "start", "tshsync " + command + " started on " + host_name());
+    AlertSender().ping(check_url_for(url_, command), "start?rid=" + run_id_,
+                       "tshsync " + command + " started on " + host_name());
   } catch (const std::exception& e) {
     core::log_warn("healthchecks ping failed: {}", e.what());
   }
@@ -35,7 +37,7 @@ void HealthchecksObserver::run_finished(const app::RunOutcome& outcome) {
     // A run skipped because another holds the lock did not fail: the other
     // run reports. Logged, so a check that only ever skips still goes late.
     const std::string suffix = outcome.status == "skipped" ? "log" : std::to_string(outcome.exit_code);
-    AlertSender().ping(url_, suffix, util::redact(body));
+    AlertSender().ping(check_url_for(url_, outcome.command), suffix + "?rid=" + run_id_, util::redact(body));
   } catch (const std::exception& e) {
     core::log_warn("healthchecks ping failed: {}", e.what());
   }

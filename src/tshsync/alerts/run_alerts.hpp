@@ -10,7 +10,8 @@
 namespace tshsync::alerts {
 
 // healthchecks.io style: <url>/start when a run begins, <url>/<exit code> when it
-// ends, <url>/log when it was skipped (another run holds the lock).
+// ends, <url>/log when it was skipped (another run holds the lock). "{command}"
+// in the URL becomes the command's name; every ping carries ?rid=<run uuid>.
 class HealthchecksObserver : public app::RunObserver {
  public:
   explicit HealthchecksObserver(std::string url);
@@ -19,6 +20,7 @@ class HealthchecksObserver : public app::RunObserver {
 
  private:
   std::string url_;
+  std::string run_id_;
 };
 
 // Slack-compatible chat messages for failed runs, health alerts and exhausted

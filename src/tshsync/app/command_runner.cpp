@@ -1,14 +1,18 @@
 #include <tshsync/app/command_runner.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
 
 #include <tshsync/app/cancellation.hpp>
+#include <tshsync/app/inspection_runner.hpp>
 #include <tshsync/app/metrics_output.hpp>
 #include <tshsync/app/query_canceller.hpp>
 #include <tshsync/app/run_observer.hpp>
+#include <tshsync/app/run_summary.hpp>
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
+#include <tshsync/core/log_notice.hpp>
 #include <tshsync/db/advisory_lock.hpp>
 #include <tshsync/db/connection.hpp>
 #include <tshsync/db/migrations.hpp>
@@ -86,6 +90,44 @@ core::ExitCode run_cancellable(pqxx::connection& conn, const std::function<core:
   }
 }
 
+// The run's last word on stderr. A lock skip is routine (the run holding it
+// reports), so -q hides it; under -q a run that exits 1 or 2 still says why
+// in one line, so cron mails it.
+void report_on_stderr(const GlobalOptions& global, const std::string& command, core::ExitCode code,
+                      const std::string& error, bool skipped, const core::RunReport& report) {
+  if (skipped) {
+    core::log_warn("{}", error);
+  } else if (!error.empty()) {
+    core::log_error("{}", error);
+  } else if (global.quiet && (code == core::ExitCode::problems || code == core::ExitCode::partial)) {
+    core::log_notice("{}", run_summary_line(command, core::to_int(code), report.counts()));
+  }
+}
+
+// A run without lock, ledger or observers (verify-signature, status, check).
+// Neither syncs anything, so none moves the last success.
+int run_unlocked(const GlobalOptions& global, const std::string& name,
+                 const std::function<core::ExitCode(core::RunReport&)>& body,
+                 const std::function<void(const RunOutcome&)>& emit) {
+  apply_verbosity(global);
+  RunOutcome outcome;
+  outcome.command = name;
+  outcome.started_at = epoch_now();
+  const auto t0 = std::chrono::steady_clock::now();
+  core::RunReport report;
+  std::string error;
+  const core::ExitCode code = guarded([&] { return body(report); }, error);
+  report_on_stderr(global, name, code, error, false, report);
+  outcome.exit_code = core::to_int(code);
+  outcome.status = status_for(code);
+  outcome.marks_success = false;
+  outcome.error = error;
+  outcome.counts = report.counts();
+  outcome.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  emit(outcome);
+  return outcome.exit_code;
+}
+
 }  // namespace
 
 int run_command(const GlobalOptions& global, const CommandSpec& spec, const CommandBody& body) {
@@ -106,7 +148,7 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
       [&]() -> core::ExitCode {
         config = core::load_config({global.config_path, global.dsn});
         db::set_session_limits(config.database.lock_timeout, config.database.statement_timeout);
-        observers = make_run_observers(config);
+        observers = make_run_observers(config, spec.dry_run);
         for (auto& o : observers) o->run_started(spec.name);
         auto conn = db::connect(config.database.dsn);
         if (spec.needs_schema) db::require_current_schema(*conn);
@@ -157,9 +199,10 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
       },
       error);
 
-  if (!error.empty()) core::log_error("{}", error);
+  report_on_stderr(global, spec.name, code, error, skipped, report);
   outcome.exit_code = core::to_int(code);
   outcome.status = skipped ? "skipped" : status_for(code);
+  outcome.marks_success = !spec.dry_run;
   outcome.error = error;
   outcome.counts = report.counts();
   if (spec.dry_run) outcome.counts["dry_run"] = true;
@@ -171,28 +214,23 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
 
 int run_offline_command(const GlobalOptions& global, const std::string& name,
                         const std::function<core::ExitCode(const core::Config&, core::RunReport&)>& body) {
-  apply_verbosity(global);
-  RunOutcome outcome;
-  outcome.command = name;
-  outcome.started_at = epoch_now();
-  const auto t0 = std::chrono::steady_clock::now();
   core::Config config;
-  core::RunReport report;
-  std::string error;
-  const core::ExitCode code = guarded(
-      [&] {
+  return run_unlocked(
+      global, name,
+      [&](core::RunReport& report) {
         config = core::load_config({global.config_path, global.dsn});
         return body(config, report);
       },
-      error);
-  if (!error.empty()) core::log_error("{}", error);
-  outcome.exit_code = core::to_int(code);
-  outcome.status = status_for(code);
-  outcome.error = error;
-  outcome.counts = report.counts();
-  outcome.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  emit_metrics(config.metrics, outcome);
-  return outcome.exit_code;
+      [&](const RunOutcome& outcome) { emit_metrics(config.metrics, outcome); });
+}
+
+int run_inspection(const GlobalOptions& global, const std::string& name, const InspectionBody& body) {
+  return run_unlocked(
+      global, name, [&](core::RunReport& report) { return body(core::ConfigSources{global.config_path, global.dsn}, report); },
+      [](const RunOutcome& outcome) {
+        std::fputs((metrics_line(outcome) + "\n").c_str(), stdout);
+        std::fflush(stdout);
+      });
 }
 
 }  // namespace tshsync::app

@@ -16,6 +16,8 @@ struct RunOutcome {
   double duration_seconds = 0;
   std::string error;  // one line, redacted
   nlohmann::json counts = nlohmann::json::object();
+  // False for dry runs and verify-signature: their exit 0 is no sync success.
+  bool marks_success = true;
 };
 
 // The one JSON object line a run prints on stdout (and appends to
@@ -23,7 +25,10 @@ struct RunOutcome {
 std::string metrics_line(const RunOutcome& outcome);
 
 // Writes <textfile_dir>/tshsync_<command>.prom atomically for node_exporter's
-// textfile collector. The last success timestamp survives failed runs.
+// textfile collector (prometheus_textfile.cpp): the run's gauges, its numeric
+// counts, tshsync_build_info. The last success timestamp survives failed runs,
+// dry runs and verify-signature. A run skipped for the lock leaves that file
+// alone and writes tshsync_<command>_skipped.prom instead.
 void write_prometheus_textfile(const std::string& dir, const RunOutcome& outcome);
 
 // Both outputs; a failure to write a metrics file is a warning, never a

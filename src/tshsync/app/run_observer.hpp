@@ -19,7 +19,8 @@ class RunObserver {
   virtual void run_finished(const RunOutcome& outcome) = 0;
 };
 
-// The observers the configuration asks for ([alerts]).
-std::vector<std::unique_ptr<RunObserver>> make_run_observers(const core::Config& config);
+// The observers the configuration asks for ([alerts]). A dry run pings no
+// healthchecks: its exit 0 must not mark a failing check healthy.
+std::vector<std::unique_ptr<RunObserver>> make_run_observers(const core::Config& config, bool dry_run = false);
 
 }  // namespace tshsync::app

@@ -4,10 +4,10 @@
 
 namespace tshsync::app {
 
-std::vector<std::unique_ptr<RunObserver>> make_run_observers(const core::Config& config) {
+std::vector<std::unique_ptr<RunObserver>> make_run_observers(const core::Config& config, bool dry_run) {
   std::vector<std::unique_ptr<RunObserver>> observers;
   const core::AlertsConfig& settings = config.alerts;
-  if (!settings.healthchecks_url.empty())
+  if (!settings.healthchecks_url.empty() && !dry_run)
     observers.push_back(std::make_unique<alerts::HealthchecksObserver>(settings.healthchecks_url));
   if (!settings.slack_webhook_url.empty())
     observers.push_back(

@@ -17,15 +17,33 @@ void add(std::vector<Alert>& out, std::optional<Priority> p, std::string check, 
   if (p) out.push_back({*p, std::move(check), std::move(subject), std::move(message)});
 }
 
+// Zoho's events that carry no usable type: a rate for them would judge nothing.
+bool is_unknown_event_type(const std::string& event_type) {
+  return event_type.empty() || event_type == "unknown" || event_type == "(none)";
+}
+
 void webhook_alerts(std::vector<Alert>& out, const HealthFigures& f) {
+  long long unknown_errors = 0, unknown_total = 0;
   for (const auto& t : f.webhook_types) {
     if (is_signature_pseudo_type(t.event_type)) continue;  // judged below as signature failures
+    if (is_unknown_event_type(t.event_type)) {
+      unknown_errors += t.errors;
+      unknown_total += t.total;
+      continue;
+    }
+    // A rate alert needs failures: a type whose events were all ignored
+    // (Zoho's test pings) is not failing.
+    if (t.errors == 0) continue;
     const auto p = webhook_rate_priority(t.successes, t.total);
     if (!p) continue;
     add(out, p, "webhook_success_rate", t.event_type,
         fmt::format("{} success rate {:.1f}% ({}/{}) below {}%", t.event_type, rate_percent(t.successes, t.total),
                     t.successes, t.total, *p == Priority::p1 ? 50 : 90));
   }
+  if (unknown_errors > 0)
+    add(out, Priority::p3, "unknown_event_types", "",
+        fmt::format("{} of {} webhook events without a known event type failed in the last {}", unknown_errors,
+                    unknown_total, util::format_duration(f.window)));
   add(out, signature_failure_priority(f.signature_failures), "signature_failures", "",
       fmt::format("{} webhook signature failures in the last {}: forged calls or a wrong webhook secret",
                   f.signature_failures, util::format_duration(f.window)));

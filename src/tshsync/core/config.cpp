@@ -8,6 +8,7 @@
 
 #include <toml++/toml.h>
 
+#include <tshsync/core/config_file_access.hpp>
 #include <tshsync/core/error.hpp>
 #include <tshsync/util/duration.hpp>
 #include <tshsync/util/files.hpp>
@@ -280,8 +281,7 @@ Config load_config(const ConfigSources& sources) {
   }
 
   Config c;
-  std::error_code ec;
-  const bool exists = std::filesystem::exists(path, ec);
+  const bool exists = config_file_present(path);
   if (!exists && explicit_path) throw config_error("config file " + path + " does not exist");
   if (exists) {
     std::string text;
@@ -293,10 +293,7 @@ Config load_config(const ConfigSources& sources) {
     c = parse_config_text(text, path);
     register_secrets(c);  // before any message can mention them
     const auto secret_keys = secrets_in(c);
-    if (!secret_keys.empty() && util::readable_by_others(path)) {
-      throw config_error("refusing " + path + ": it holds secrets (" + secret_keys.front() +
-                         ") and group or others can read it; run: chmod 600 " + path);
-    }
+    if (!secret_keys.empty()) refuse_exposed_secrets(path, secret_keys.front());
   }
   apply_environment(c);
   if (sources.dsn) c.database.dsn = *sources.dsn;

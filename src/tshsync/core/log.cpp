@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <tshsync/core/log_line_format.hpp>
 #include <tshsync/util/redact.hpp>
 
 namespace tshsync::core {
@@ -29,7 +30,9 @@ bool stderr_is_terminal() {
 }
 
 void write_log(std::string_view level, std::string_view message) {
-  const std::string line = "tshsync: " + std::string(level) + util::redact(message) + "\n";
+  const std::string line = format_log_line(level_from_prefix(level), util::redact(message), current_log_style(),
+                                           std::chrono::system_clock::now()) +
+                           "\n";
   std::lock_guard lock(g_write_mutex);
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);

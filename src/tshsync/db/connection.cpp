@@ -19,6 +19,49 @@ std::string first_line(std::string text) {
 
 }  // namespace
 
+bool names_a_configuration_problem(const std::string& message) {
+  for (const char* sign : {"connection info string", "invalid connection option", "invalid URI",
+                           "invalid integer value", "invalid sslmode value", "invalid port number",
+                           "invalid value for parameter",
+                           "definition of service", "unterminated quoted string"})
+    if (message.find(sign) != std::string::npos) return true;
+  const bool missing = message.find("does not exist") != std::string::npos;
+  return missing && (message.find("database \"") != std::string::npos || message.find("role \"") != std::string::npos);
+}
+
+namespace {
+
+// An empty DSN with none of libpq's PG* variables: nothing names a database,
+// so libpq tried its compiled-in socket.
+bool nothing_names_a_database(const std::string& dsn) {
+  if (!dsn.empty()) return false;
+  for (const char* name : {"PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGSERVICE", "PGUSER"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && *value != '\0') return false;
+  }
+  return true;
+}
+
+[[noreturn]] void throw_connect_failure(const std::string& dsn, const std::exception& e) {
+  // libpq's guess (the local socket, a role named like the user) is not what
+  // the operator meant: say what to set rather than what the guess hit.
+  if (nothing_names_a_database(dsn))
+    throw core::config_error(
+        "no database configured: no DSN and no PG* environment, and libpq's default (the local socket, a role "
+        "named like this user) did not connect; set [database].dsn in the configuration file, TSHSYNC_DSN or --dsn");
+  const std::string message = first_line(e.what());
+  if (message.find("password authentication failed") != std::string::npos ||
+      message.find("no password supplied") != std::string::npos ||
+      message.find("authentication failed") != std::string::npos)
+    throw core::credentials_error("PostgreSQL refused the credentials: " + message);
+  if (names_a_configuration_problem(message))
+    throw core::config_error("the PostgreSQL connection string is wrong: " + message +
+                             "; fix [database].dsn, TSHSYNC_DSN or --dsn");
+  throw core::unavailable_error("cannot connect to PostgreSQL: " + message);
+}
+
+}  // namespace
+
 std::unique_ptr<pqxx::connection> connect(const std::string& dsn) {
   // Lets operators see tshsync in pg_stat_activity without touching the DSN.
   ::setenv("PGAPPNAME", "tshsync", 0);
@@ -27,15 +70,8 @@ std::unique_ptr<pqxx::connection> connect(const std::string& dsn) {
     auto conn = std::make_unique<pqxx::connection>(dsn);
     apply_session_limits(*conn);
     return conn;
-  } catch (const pqxx::broken_connection& e) {
-    const std::string message = first_line(e.what());
-    if (message.find("password authentication failed") != std::string::npos ||
-        message.find("no password supplied") != std::string::npos ||
-        message.find("authentication failed") != std::string::npos)
-      throw core::credentials_error("PostgreSQL refused the credentials: " + message);
-    throw core::unavailable_error("cannot connect to PostgreSQL: " + message);
   } catch (const pqxx::failure& e) {
-    throw core::unavailable_error("cannot connect to PostgreSQL: " + first_line(e.what()));
+    throw_connect_failure(dsn, e);
   }
 }
 

@@ -109,10 +109,4 @@ std::string read_regular_file(const std::filesystem::path& path, std::size_t max
   return content;
 }
 
-bool readable_by_others(const std::filesystem::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) fail("cannot stat", path);
-  return (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
-}
-
 }  // namespace tshsync::util

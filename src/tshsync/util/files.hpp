@@ -24,6 +24,4 @@ std::string read_file(const std::filesystem::path& path);
 std::string read_regular_file(const std::filesystem::path& path, std::size_t max_bytes);
 
 // True when group or others may read the file (mode & 044).
-bool readable_by_others(const std::filesystem::path& path);
-
 }  // namespace tshsync::util

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace tshsync::app {
+
+// One line saying why a run exited 1 (found problems) or 2 (partly failed),
+// built from its counts; what --quiet still prints, so cron mails it:
+//   "validate found problems (exit 1): products_without_prices 20000 (error)"
+//   "health found problems (exit 1): P1 signature_failures: 82 ...; P2 ..."
+//   "pull-products partly failed (exit 2): 3 failed, 4197 fetched"
+std::string run_summary_line(const std::string& command, int exit_code, const nlohmann::json& counts);
+
+}  // namespace tshsync::app
