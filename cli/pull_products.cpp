@@ -9,6 +9,7 @@ namespace {
 struct Options {
   bool full = false;
   bool dry_run = false;
+  bool allow_mass_changes = false;
 };
 
 void setup(CLI::App& app, Shared& shared) {
@@ -19,9 +20,11 @@ void setup(CLI::App& app, Shared& shared) {
                 "Read every item (resuming a --full run that was stopped) and mark products Zoho no longer has as "
                 "inactive once the listing is complete");
   cmd->add_flag("--dry-run", opts->dry_run, "Fetch and count what would change without writing (cursor included)");
+  cmd->add_flag("--allow-mass-changes", opts->allow_mass_changes,
+                "Deactivate products even when more than [sync].max_change_share of the active catalog would go");
   cmd->callback([&shared, opts] {
     app::CommandSpec spec{"pull-products", true, true, true, opts->dry_run};
-    const app::PullProductsCommandOptions options{opts->full};
+    const app::PullProductsCommandOptions options{opts->full, opts->allow_mass_changes};
     shared.exit_code = app::run_command(
         shared.global, spec, [options](app::RunContext& ctx) { return app::pull_products_command(ctx, options); });
   });

@@ -44,7 +44,7 @@ TEST_CASE("price rounding: the step and offset the SQL uses") {
   CHECK(sync::price_rounding("round_to_dollar_minus_01", 2)->offset == "-0.01");
   CHECK(sync::price_rounding("round_to_half_dollar", 2)->step == "0.5");
   CHECK_FALSE(sync::price_rounding("round_to_nickel", 2).has_value());
-  CHECK_FALSE(sync::fixed_percentage_price("abc", "10", true, {"1", "0"}).has_value());
+  CHECK_FALSE(sync::fixed_percentage_price("abc", "10", true, {"1", "0", "0.01"}).has_value());
 }
 
 TEST_SUITE_END();

@@ -72,6 +72,21 @@ ItemPatch parse_item_patch(const nlohmann::json& json) {
       patch.actual_available_stock = number_of(key, value);
     } else if (key == "has_image") {
       patch.has_image = bool_of(key, value);
+    } else if (key == "item_type") {
+      patch.item_type = string_of(key, value);
+      if (*patch.item_type != "inventory" && *patch.item_type != "sales" &&
+          *patch.item_type != "purchases" && *patch.item_type != "sales_and_purchases") {
+        bad_field(key, "inventory, sales, purchases or sales_and_purchases");
+      }
+    } else if (key == "product_type") {
+      patch.product_type = string_of(key, value);
+      if (*patch.product_type != "goods" && *patch.product_type != "service") {
+        bad_field(key, "\"goods\" or \"service\"");
+      }
+    } else if (key == "is_combo_product") {
+      patch.is_combo = bool_of(key, value);
+    } else if (key == "available_for_sale_stock") {
+      patch.for_sale_stock = number_of(key, value);
     } else if (key == "last_modified_time") {
       patch.last_modified_time = parse_zoho_time(string_of(key, value));
       if (!patch.last_modified_time) {
@@ -92,6 +107,12 @@ void apply_item_patch(Item& item, const ItemPatch& patch, UnixSeconds now) {
   item.rate = patch.rate.value_or(item.rate);
   item.purchase_rate = patch.purchase_rate.value_or(item.purchase_rate);
   item.has_image = patch.has_image.value_or(item.has_image);
+  item.item_type = patch.item_type.value_or(item.item_type);
+  item.product_type = patch.product_type.value_or(item.product_type);
+  item.is_combo = patch.is_combo.value_or(item.is_combo);
+  if (patch.for_sale_stock) {
+    item.for_sale_stock = patch.for_sale_stock;
+  }
   if (patch.stock_on_hand) {
     item.stock_on_hand = *patch.stock_on_hand;
     if (!patch.available_stock) {
@@ -116,6 +137,10 @@ PricebookEntry parse_pricebook_entry(const std::string& item_id, const nlohmann:
     if (key == "pricebook_rate") {
       entry.pricebook_rate = number_of(key, value);
       has_rate = true;
+    } else if (key == "pricebook_discount") {
+      entry.discount = string_of(key, value);
+    } else if (key == "unit_bracket") {
+      entry.unit_bracket = bool_of(key, value);
     } else if (key == "pricing_scheme") {
       scheme = string_of(key, value);
       if (scheme != "unit" && scheme != "volume") {
@@ -160,8 +185,13 @@ void validate_pricebook_patch(const nlohmann::json& json) {
       bool_of(key, value);
     } else if (key == "rounding_type") {
       if (!is_rounding_type(string_of(key, value))) {
-        bad_field(key, "no_rounding, round_to_dollar, round_to_dollar_minus_01, "
+        bad_field(key, "no_rounding, round_to_dollar (or round_to_dollor), round_to_dollar_minus_01, "
                        "round_to_half_dollar or round_to_half_dollar_minus_01");
+      }
+    } else if (key == "items_shape") {
+      const std::string shape = string_of(key, value);
+      if (shape != "full" && shape != "empty" && shape != "absent") {
+        bad_field(key, "\"full\", \"empty\" or \"absent\"");
       }
     } else if (key == "sales_or_purchase_type") {
       const std::string type = string_of(key, value);
@@ -199,6 +229,8 @@ void apply_pricebook_patch(Pricebook& book, const nlohmann::json& json) {
       book.is_default = value.get<bool>();
     } else if (key == "rounding_type") {
       book.rounding_type = value.get<std::string>();
+    } else if (key == "items_shape") {
+      book.items_shape = value.get<std::string>();
     } else if (key == "sales_or_purchase_type") {
       book.sales_or_purchase_type = value.get<std::string>();
     } else if (key == "pricebook_type") {

@@ -23,6 +23,10 @@ struct ItemPatch {
   std::optional<double> actual_available_stock;
   std::optional<bool> has_image;
   std::optional<UnixSeconds> last_modified_time; // default: now
+  std::optional<std::string> item_type;
+  std::optional<std::string> product_type;
+  std::optional<bool> is_combo;
+  std::optional<double> for_sale_stock;
 };
 
 // Throw std::invalid_argument naming the bad field.

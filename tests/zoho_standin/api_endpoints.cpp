@@ -75,14 +75,19 @@ ItemQuery item_query_of(const ApiRequest& request) {
   } else {
     throw invalid_value("filter_by");
   }
-  if (req.has_param("last_modified_time")) {
+  // Books documents no last_modified_time filter on /items: it lists everything.
+  if (req.has_param("last_modified_time") && !request.books_documented) {
     query.modified_since = parse_zoho_time(req.get_param_value("last_modified_time"));
     if (!query.modified_since) {
       throw invalid_value("last_modified_time");
     }
   }
   const std::string column = req.has_param("sort_column") ? req.get_param_value("sort_column") : "";
-  if (column.empty() || column == "name") {
+  if (request.books_documented && (column == "rate" || column == "tax_name")) {
+    query.sort = SortColumn::name; // Books' other sort columns; the order matters little here
+  } else if (request.books_documented && !column.empty() && column != "name") {
+    throw invalid_value("sort_column");
+  } else if (column.empty() || column == "name") {
     query.sort = SortColumn::name;
   } else if (column == "last_modified_time") {
     query.sort = SortColumn::last_modified_time;

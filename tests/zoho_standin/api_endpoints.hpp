@@ -27,6 +27,7 @@ struct ApiRequest {
   Flavor flavor;
   const Catalog& catalog;
   ModifiedComparison comparison;
+  bool books_documented = false; // --books-items documented and a /books/v3 request
 };
 
 struct ApiReply {

@@ -70,7 +70,8 @@ void serve_api(ServerState& state, Flavor flavor, const Endpoint& endpoint,
   set_rate_headers(res, state.limiter.headers(now));
   try {
     const ApiRequest request{req, segments, flavor, state.catalog,
-                             state.options.modified_comparison};
+                             state.options.modified_comparison,
+                             flavor == Flavor::books && state.options.books_items == "documented"};
     const ApiReply reply = endpoint.handler(request);
     send_json(res, reply.status, reply.body);
   } catch (const ApiError& error) {

@@ -261,9 +261,10 @@ std::vector<LocationStock> Catalog::stock_by_location(const Item& item) const {
   const auto on_hand = split(item.stock_on_hand, weights);
   const auto available = split(item.available_stock, weights);
   const auto actual = split(item.actual_available_stock, weights);
+  const auto for_sale = split(item.available_for_sale_stock(), weights);
   std::vector<LocationStock> result;
   for (std::size_t i = 0; i < count; ++i) {
-    result.push_back({&locations_[i], on_hand[i], available[i], actual[i]});
+    result.push_back({&locations_[i], on_hand[i], available[i], actual[i], for_sale[i]});
   }
   return result;
 }

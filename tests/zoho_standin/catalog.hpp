@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace zoho_standin {
@@ -23,6 +24,9 @@ struct Item {
   double available_stock = 0;
   double actual_available_stock = 0;
   bool has_image = false;
+  std::string item_type = "inventory";  // sales, purchases, sales_and_purchases
+  std::string product_type = "goods";   // or service
+  bool is_combo = false;                // is_combo_product (Inventory only)
   UnixSeconds created_time = 0;
   UnixSeconds last_modified_time = 0;
   // Shape quirks, fixed by the item's position in the catalog (see Catalog::add_item).
@@ -30,6 +34,9 @@ struct Item {
   bool uses_locations = true; // locations[] (newer items) or warehouses[] (older ones)
   int location_count = 3;     // 2 or 3 of the organization's locations
   bool deleted = false;
+  std::optional<double> for_sale_stock; // available_for_sale; unset: actual_available_stock
+
+  double available_for_sale_stock() const { return for_sale_stock.value_or(actual_available_stock); }
 };
 
 struct PriceBracket {
@@ -39,9 +46,15 @@ struct PriceBracket {
 };
 
 struct PricebookEntry {
+  PricebookEntry() = default;
+  PricebookEntry(std::string id, double rate, std::vector<PriceBracket> volume = {})
+      : item_id(std::move(id)), pricebook_rate(rate), brackets(std::move(volume)) {}
+
   std::string item_id;
   double pricebook_rate = 0;
   std::vector<PriceBracket> brackets; // non-empty: pricing_scheme "volume"
+  std::string discount;               // pricebook_discount as Zoho spells it ("5%", "10"); "" none
+  bool unit_bracket = false;          // unit row sent with one 0..0 bracket, like Zoho's example
 };
 
 struct Pricebook {
@@ -57,6 +70,9 @@ struct Pricebook {
   double percentage = 0;
   bool is_increase = false;
   std::string rounding_type = "no_rounding";
+  // How the detail sends pricebook_items: "full", "empty" ([]) or "absent" (no key), as
+  // Zoho Inventory's detail "may not return items" (TSH's storefront code).
+  std::string items_shape = "full";
   std::vector<PricebookEntry> entries; // per_item books only
 
   bool is_per_item() const { return pricebook_type == "per_item"; }
@@ -79,6 +95,7 @@ struct LocationStock {
   double stock_on_hand;
   double available_stock;
   double actual_available_stock;
+  double available_for_sale_stock; // what TSH sells from
 };
 
 struct AdjustmentLine {

@@ -17,4 +17,9 @@ Catalog build_audit_catalog(std::uint64_t seed);
 // inactive "Retired" book. Linear in item_count.
 Catalog build_large_catalog(std::size_t item_count, std::uint64_t seed);
 
+// Shaped like TSH's own organization (catalog_tsh.cpp): 2,204 items, USD rates below a dollar
+// and with three decimals, 41% inactive, every item type, services, combos, negative stock,
+// the "WholeSale WareHouse" location, discounts, every rounding type, an empty book detail.
+Catalog build_tsh_catalog(std::uint64_t seed);
+
 } // namespace zoho_standin

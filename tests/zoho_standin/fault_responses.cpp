@@ -1,6 +1,7 @@
 #include "fault_responses.hpp"
 
 #include "responses.hpp"
+#include "zoho_error_bodies.hpp"
 
 #include <memory>
 #include <string>
@@ -47,6 +48,9 @@ void write_fault_response(const FiredFault& fault, httplib::Response& res,
     return;
   case FaultKind::code_nonzero:
     send_zoho_error(res, 200, zoho_code::internal_error, "Internal Server Error");
+    return;
+  case FaultKind::zoho_error:
+    send_zoho_error(res, fault.status, fault.code, zoho_error_message(fault.code));
     return;
   case FaultKind::reset:
   case FaultKind::truncated_json:

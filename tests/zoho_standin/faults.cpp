@@ -1,5 +1,7 @@
 #include "faults.hpp"
 
+#include "zoho_error_bodies.hpp"
+
 #include <stdexcept>
 
 namespace zoho_standin {
@@ -20,6 +22,7 @@ constexpr KindName kind_names[] = {
     {FaultKind::code_nonzero, "code_nonzero"},
     {FaultKind::slow, "slow"},
     {FaultKind::expire_tokens, "expire_tokens"},
+    {FaultKind::zoho_error, "zoho_error"},
     {FaultKind::raw_field, "raw_field"},
     {FaultKind::rewrite, "rewrite"},
     {FaultKind::repeat_previous, "repeat_previous"},
@@ -65,6 +68,13 @@ FaultRule parse_rule(const nlohmann::json& json) {
   rule.status = read<int>(json, "status", 500);
   rule.retry_after = read<long>(json, "retry_after", 1);
   rule.delay_ms = read<long>(json, "delay_ms", 0);
+  if (rule.kind == FaultKind::zoho_error) {
+    rule.code = read<int>(json, "code", 0);
+    if (zoho_error_message(rule.code) == nullptr) {
+      throw std::invalid_argument("fault \"code\" must be 14, 44, 45, 57 or 1070");
+    }
+    rule.status = read<int>(json, "status", default_status_of(rule.code));
+  }
   rule.edit = parse_body_edit(read<std::string>(json, "kind", ""), json);
   if (json.contains("count")) {
     rule.count = read<long>(json, "count", 0);
@@ -96,7 +106,7 @@ FaultRule parse_rule(const nlohmann::json& json) {
 bool replaces_response(FaultKind kind) {
   return kind == FaultKind::status || kind == FaultKind::rate_limit ||
          kind == FaultKind::invalid_json || kind == FaultKind::html ||
-         kind == FaultKind::code_nonzero;
+         kind == FaultKind::code_nonzero || kind == FaultKind::zoho_error;
 }
 
 std::vector<FaultRule> parse_fault_rules(const nlohmann::json& body) {
@@ -136,7 +146,7 @@ std::optional<FiredFault> FaultInjector::decide(std::string_view path, bool toke
     }
     if (fires) {
       ++rule.fired;
-      return FiredFault{rule.kind, rule.status, rule.retry_after, rule.delay_ms, rule.edit};
+      return FiredFault{rule.kind, rule.status, rule.retry_after, rule.delay_ms, rule.code, rule.edit};
     }
   }
   return std::nullopt;
@@ -182,6 +192,10 @@ nlohmann::ordered_json FaultInjector::to_json() const {
     }
     if (rule.kind == FaultKind::slow) {
       json["delay_ms"] = rule.delay_ms;
+    }
+    if (rule.kind == FaultKind::zoho_error) {
+      json["status"] = rule.status;
+      json["code"] = rule.code;
     }
     if (rule.count) {
       json["count_left"] = *rule.count;

@@ -23,6 +23,7 @@ enum class FaultKind {
   code_nonzero,   // 200 {"code":1000,"message":"Internal Server Error"}
   slow,           // wait `delay_ms`, then serve normally
   expire_tokens,  // revoke every access token, then serve normally
+  zoho_error,     // HTTP `status` with Zoho's real body for `code` (14, 44, 45, 57, 1070)
   raw_field,      // the real body with one item's field set to raw text (body_faults.hpp)
   rewrite,        // the real body with every `find` replaced by `replace`
   repeat_previous,// the body served for the previous request on this path (a stale cache)
@@ -38,6 +39,7 @@ struct FaultRule {
   int status = 500;
   long retry_after = 1;
   long delay_ms = 0;
+  int code = 0; // zoho_error: the Zoho code whose body is sent
   BodyEdit edit; // raw_field, rewrite, patch_item
   // Trigger: at most one; none means every matching request.
   std::optional<long> count; // the next N matching requests
@@ -52,6 +54,7 @@ struct FiredFault {
   int status;
   long retry_after;
   long delay_ms;
+  int code = 0;
   BodyEdit edit;
 };
 

@@ -25,9 +25,15 @@ namespace {
 constexpr const char* host = "127.0.0.1";
 
 Catalog build_catalog(const Options& options) {
-  return options.catalog == CatalogKind::audit
-             ? build_audit_catalog(options.seed)
-             : build_large_catalog(options.items, options.seed);
+  switch (options.catalog) {
+  case CatalogKind::audit:
+    return build_audit_catalog(options.seed);
+  case CatalogKind::large:
+    return build_large_catalog(options.items, options.seed);
+  case CatalogKind::tsh:
+    break;
+  }
+  return build_tsh_catalog(options.seed);
 }
 
 // Written to a temporary name and renamed, so a reader never sees a half-written port.

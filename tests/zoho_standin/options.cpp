@@ -20,7 +20,8 @@ template <class T> T parse_number(std::string_view flag, std::string_view text, 
   return value;
 }
 
-constexpr std::array<std::string_view, 13> valued_flags = {
+constexpr std::array<std::string_view, 14> valued_flags = {
+    "books-items",
     "port",          "port-file",     "catalog",         "items",
     "seed",          "rate-limit",    "daily-limit",     "token-ttl",
     "client-id",     "client-secret", "refresh-token",   "organization-id",
@@ -35,7 +36,8 @@ endpoint on 127.0.0.1, for tests, the demo and benchmarks. See tests/zoho_standi
 
   --port N                 port to listen on (default 0: pick a free one)
   --port-file PATH         write the chosen port to PATH, then serve
-  --catalog audit|large    data set (default audit)
+  --catalog audit|large|tsh
+                           data set (default audit)
   --items N                items in the large catalog (default 10000)
   --seed N                 seed for the catalog and probabilistic faults (default 42)
   --rate-limit N           API requests per rolling minute, 0 = off (default 100)
@@ -47,6 +49,9 @@ endpoint on 127.0.0.1, for tests, the demo and benchmarks. See tests/zoho_standi
   --organization-id ORG    (default 10234695)
   --modified-comparison ge|gt
                            last_modified_time filter: >= or > (default ge)
+  --books-items documented|lenient
+                           /books/v3/items as Books documents it: no last_modified_time
+                           filter, sort only by name, rate, tax_name (default lenient)
   --quiet                  no request log
   --help                   this text
 )";
@@ -92,10 +97,12 @@ Options parse_options(int argc, const char* const* argv, bool& help) {
     } else if (flag == "port-file") {
       options.port_file = std::string(value);
     } else if (flag == "catalog") {
-      if (value != "audit" && value != "large") {
-        throw UsageError("--catalog is audit or large");
+      if (value != "audit" && value != "large" && value != "tsh") {
+        throw UsageError("--catalog is audit, large or tsh");
       }
-      options.catalog = value == "audit" ? CatalogKind::audit : CatalogKind::large;
+      options.catalog = value == "audit"   ? CatalogKind::audit
+                        : value == "large" ? CatalogKind::large
+                                           : CatalogKind::tsh;
     } else if (flag == "items") {
       options.items = parse_number<std::size_t>(flag, value, 1, 10'000'000);
     } else if (flag == "seed") {
@@ -115,6 +122,11 @@ Options parse_options(int argc, const char* const* argv, bool& help) {
       options.refresh_token = std::string(value);
     } else if (flag == "organization-id") {
       options.organization_id = std::string(value);
+    } else if (flag == "books-items") {
+      if (value != "documented" && value != "lenient") {
+        throw UsageError("--books-items is documented or lenient");
+      }
+      options.books_items = std::string(value);
     } else if (flag == "modified-comparison") {
       if (value != "ge" && value != "gt") {
         throw UsageError("--modified-comparison is ge or gt");

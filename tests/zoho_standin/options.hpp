@@ -9,7 +9,7 @@
 
 namespace zoho_standin {
 
-enum class CatalogKind { audit, large };
+enum class CatalogKind { audit, large, tsh };
 
 struct Options {
   int port = 0; // 0: pick a free port
@@ -25,6 +25,10 @@ struct Options {
   std::string refresh_token = "standin-refresh-token";
   std::string organization_id = "10234695";
   ModifiedComparison modified_comparison = ModifiedComparison::ge;
+  // "documented": /books/v3/items behaves as Books documents it: sort_column only name, rate or
+  // tax_name (others: 400 code 2) and no last_modified_time filter (ignored). "lenient": as
+  // Inventory.
+  std::string books_items = "lenient";
   bool quiet = false;
 };
 

@@ -29,8 +29,11 @@ Json item_summary(const Item& item, Flavor flavor) {
   json["name"] = item.name;
   json["sku"] = item.sku;
   json["status"] = item.active ? "active" : "inactive";
-  json["item_type"] = "inventory";
-  json["product_type"] = "goods";
+  json["item_type"] = item.item_type;
+  json["product_type"] = item.product_type;
+  if (flavor != Flavor::books) {
+    json["is_combo_product"] = item.is_combo;
+  }
   json["unit"] = item.unit;
   json["rate"] = item.rate;
   json["purchase_rate"] = item.purchase_rate;
@@ -64,7 +67,10 @@ Json item_detail(const Item& item, const Catalog& catalog, Flavor flavor) {
                       {"is_primary", stock.location->is_primary},
                       {prefix + "_stock_on_hand", stock.stock_on_hand},
                       {prefix + "_available_stock", stock.available_stock},
-                      {prefix + "_actual_available_stock", stock.actual_available_stock}});
+                      {prefix + "_actual_available_stock", stock.actual_available_stock},
+                      {prefix + "_committed_stock", stock.stock_on_hand - stock.available_stock},
+                      {prefix + "_available_for_sale_stock", stock.available_for_sale_stock},
+                      {prefix + "_actual_available_for_sale_stock", stock.available_for_sale_stock}});
   }
   json[prefix + "s"] = std::move(stocks);
   return json;
@@ -90,8 +96,14 @@ Json pricebook_detail(const Pricebook& book, const Catalog& catalog) {
   if (!book.is_per_item()) {
     return json;
   }
+  if (book.items_shape == "absent") {
+    return json;
+  }
   Json entries = Json::array();
   for (const PricebookEntry& entry : book.entries) {
+    if (book.items_shape == "empty") {
+      break;
+    }
     const Item* item = catalog.find_item(entry.item_id);
     Json row{{"item_id", entry.item_id},
              {"name", item != nullptr ? item->name : ""},
@@ -105,6 +117,13 @@ Json pricebook_detail(const Pricebook& book, const Catalog& catalog) {
                             {"pricebook_rate", bracket.pricebook_rate}});
       }
       row["price_brackets"] = std::move(brackets);
+    } else if (entry.unit_bracket) {
+      row["price_brackets"] = Json::array({{{"start_quantity", 0},
+                                            {"end_quantity", 0},
+                                            {"pricebook_rate", entry.pricebook_rate}}});
+    }
+    if (!entry.discount.empty()) {
+      row["pricebook_discount"] = entry.discount;
     }
     entries.push_back(std::move(row));
   }

@@ -19,13 +19,16 @@ void publish(core::RunReport& report, const sync::PriceCounts& counts, const zoh
   report.set("skipped_unknown_items", counts.skipped_unknown_items);
   report.set("pricelists_created", counts.pricelists_created);
   report.set("pricelists_linked", counts.pricelists_linked);
+  report.set("prices_discounted", counts.discounted);
+  report.set("pricelists_kept", counts.lists_kept);
+  report.set("pricebooks_by_item_rates", counts.books_by_item_rates);
   report.set("api_calls", client.api_calls());
   report.records_synced = counts.prices_inserted + counts.prices_updated + counts.prices_deleted;
 }
 
 }  // namespace
 
-core::ExitCode pull_prices_command(RunContext& ctx) {
+core::ExitCode pull_prices_command(RunContext& ctx, const PullPricesCommandOptions& options) {
   zoho::require_zoho_config(ctx.config.zoho);
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
   sync::PriceCounts counts;
@@ -33,6 +36,7 @@ core::ExitCode pull_prices_command(RunContext& ctx) {
   sync::PullPricesOptions pull;
   pull.dry_run = ctx.dry_run;
   pull.prices.default_currency = ctx.config.sync.default_currency;
+  pull.prices.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
   pull.after_book = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-prices: {} pricebooks applied", counts.pricebooks));

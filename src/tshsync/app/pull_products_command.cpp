@@ -18,8 +18,10 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
   report.set("deactivated", counts.deactivated);
   report.set("failed", items.failed);
   if (items.future_times > 0) report.set("future_timestamps", items.future_times);
+  report.set("not_products", items.not_products);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
+  if (!counts.strategy.empty()) report.set("strategy", counts.strategy);
   if (counts.resumed) report.set("resumed", true);
   if (counts.listing_distrusted) report.set("listing_distrusted", true);
   report.records_synced = items.inserted + items.updated + counts.deactivated;
@@ -38,6 +40,9 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   pull.lookback = ctx.config.zoho.lookback;
   pull.max_list_pages = ctx.config.zoho.max_list_pages;
   pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho);
+  pull.apply.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
+  pull.apply.tally = std::make_shared<sync::ExclusionTally>();
+  pull.apply.tally->full = options.full;
   pull.after_page = [&] {
     throw_if_cancelled();
     progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,

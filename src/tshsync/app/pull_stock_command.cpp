@@ -19,9 +19,14 @@ void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool 
   report.set("skipped_unknown_items", stock.unknown_items);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
+  if (!counts.strategy.empty()) report.set("strategy", counts.strategy);
   if (locations) {
     report.set("locations_updated", stock.locations_updated);
     report.set("detail_calls", counts.detail_calls);
+  }
+  if (counts.from_location) {
+    report.set("missing_location", stock.missing_location);
+    if (!locations) report.set("detail_calls", counts.detail_calls);
   }
   if (counts.resumed) report.set("resumed", true);
   report.records_synced = stock.updated + stock.locations_updated;
@@ -62,6 +67,9 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
   if (counts.details_fell_back)
     core::log_warn("item details were fetched one item at a time ({} calls): this Zoho has no /itemdetails",
                    counts.detail_calls);
+  if (stock.missing_location > 0)
+    core::log_warn("{} item(s) have no stock at location \"{}\": their stock is 0", stock.missing_location,
+                   ctx.config.zoho.stock_location);
   if (stock.unknown_items > 0)
     core::log_warn("{} item(s) have no product yet and were skipped: run pull-products first", stock.unknown_items);
   core::log_info("{}{} items: stock of {} updated, {} unchanged, {} failed{} ({} API calls)",

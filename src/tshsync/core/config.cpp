@@ -65,6 +65,35 @@ class TableReader {
     }
   }
 
+  void boolean(const char* key, bool& out) {
+    if (auto node = take(key)) {
+      if (!node->is_boolean()) fail(key, "must be true or false");
+      out = *node->value<bool>();
+    }
+  }
+
+  void fraction(const char* key, double& out) {
+    if (auto node = take(key)) {
+      if (!node->is_number()) fail(key, "must be a number between 0 and 1");
+      const double v = *node->value<double>();
+      if (!(v >= 0 && v <= 1)) fail(key, "must be between 0 and 1");
+      out = v;
+    }
+  }
+
+  void strings(const char* key, std::vector<std::string>& out) {
+    if (auto node = take(key)) {
+      const toml::array* list = node->as_array();
+      if (list == nullptr) fail(key, "must be a list of strings");
+      std::vector<std::string> values;
+      for (const auto& element : *list) {
+        if (!element.is_string()) fail(key, "must be a list of strings");
+        values.push_back(*element.value<std::string>());
+      }
+      out = std::move(values);
+    }
+  }
+
   const toml::table* subtable(const char* key) {
     if (auto node = take(key)) {
       if (!node->is_table()) fail(key, "must be a table");
@@ -112,7 +141,15 @@ void require_one_of(const std::string& source, const char* key, const std::strin
 void validate(const Config& c, const std::string& source) {
   require_one_of(source, "zoho.product", c.zoho.product, {"books", "inventory"});
   require_one_of(source, "zoho.dc", c.zoho.dc, {"com", "eu", "in", "com.au", "jp", "ca", "com.cn", "sa"});
-  require_one_of(source, "zoho.stock_field", c.zoho.stock_field, {"stock_on_hand", "available_stock"});
+  require_one_of(source, "zoho.stock_field", c.zoho.stock_field,
+                 {"stock_on_hand", "available_stock", "location_stock_on_hand", "location_available_stock",
+                  "location_available_for_sale_stock"});
+  if (c.zoho.stock_field.rfind("location_", 0) == 0 && c.zoho.stock_location.empty())
+    throw config_error(source + ": zoho.stock_field '" + c.zoho.stock_field +
+                       "' needs zoho.stock_location (the location's id or name)");
+  for (const auto& type : c.zoho.item_types)
+    require_one_of(source, "zoho.item_types", type, {"inventory", "sales", "purchases", "sales_and_purchases"});
+  for (const auto& type : c.zoho.product_types) require_one_of(source, "zoho.product_types", type, {"goods", "service"});
   if (c.replay.max_attempts < 1 || c.replay.max_attempts > 10)
     throw config_error(source + ": replay.max_attempts must be between 1 and 10");
 }
@@ -154,6 +191,7 @@ void apply_environment(Config& c) {
   set("ZOHO_API_URL", c.zoho.api_url);
   set("ZOHO_IMAGE_URL_TEMPLATE", c.zoho.image_url_template);
   set("ZOHO_STOCK_FIELD", c.zoho.stock_field);
+  set("ZOHO_STOCK_LOCATION", c.zoho.stock_location);
   c.zoho.requests_per_minute = env_int("ZOHO_REQUESTS_PER_MINUTE", c.zoho.requests_per_minute, 1, 10000);
   c.zoho.daily_call_budget = env_int("ZOHO_DAILY_CALL_BUDGET", c.zoho.daily_call_budget, 0, 100000000);
   set("ZOHO_WEBHOOK_SECRET", c.replay.webhook_secret);
@@ -224,6 +262,10 @@ Config parse_config_text(const std::string& text, const std::string& source_name
   zoho.integer("daily_call_budget", c.zoho.daily_call_budget, 0, 100000000);
   zoho.string("image_url_template", c.zoho.image_url_template);
   zoho.string("stock_field", c.zoho.stock_field);
+  zoho.string("stock_location", c.zoho.stock_location);
+  zoho.strings("item_types", c.zoho.item_types);
+  zoho.strings("product_types", c.zoho.product_types);
+  zoho.boolean("include_combos", c.zoho.include_combos);
   zoho.duration("lookback", c.zoho.lookback, std::chrono::hours(24 * 30));
   zoho.duration("connect_timeout", c.zoho.connect_timeout, std::chrono::minutes(10));
   zoho.duration("request_timeout", c.zoho.request_timeout, std::chrono::hours(1));
@@ -233,6 +275,7 @@ Config parse_config_text(const std::string& text, const std::string& source_name
   TableReader sync(top.subtable("sync"), "sync", source_name);
   sync.string("default_pricelist", c.sync.default_pricelist);
   sync.string("default_currency", c.sync.default_currency);
+  sync.fraction("max_change_share", c.sync.max_change_share);
   sync.finish();
 
   TableReader replay(top.subtable("replay"), "replay", source_name);

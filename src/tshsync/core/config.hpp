@@ -35,7 +35,12 @@ struct ZohoConfig {
   int requests_per_minute = 90;   // Zoho allows 100 per organization
   int daily_call_budget = 0;      // 0: no budget enforced
   std::string image_url_template = "/api/images/products/{item_id}/image";
-  std::string stock_field = "stock_on_hand";  // or available_stock
+  std::string stock_field = "stock_on_hand";  // or available_stock, or a location_* figure of stock_location
+  std::string stock_location;                 // id or name of the location (location_* stock fields)
+  // Which Zoho items are products; others are (or become) inactive products.
+  std::vector<std::string> item_types{"inventory", "sales", "sales_and_purchases"};
+  std::vector<std::string> product_types{"goods", "service"};
+  bool include_combos = true;
   std::chrono::seconds lookback{std::chrono::minutes(10)};
   std::chrono::seconds connect_timeout{10};
   std::chrono::seconds request_timeout{60};
@@ -45,6 +50,9 @@ struct ZohoConfig {
 struct SyncConfig {
   std::string default_pricelist = "Consumer";
   std::string default_currency = "IQD";
+  // A run that would delete or deactivate more than this share of a list or
+  // of the active catalog stops (exit 65) unless --allow-mass-changes.
+  double max_change_share = 0.10;
 };
 
 struct ReplayConfig {

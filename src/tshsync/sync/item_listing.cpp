@@ -63,6 +63,7 @@ nlohmann::json ItemListing::fetch(const ListingPosition& at) {
 }
 
 void ItemListing::fall_back_to_page_numbers(const char* why) {
+  sort_honoured_ = false;
   core::log_warn("Zoho {}: listing items by page number; the cursor moves when the listing is complete", why);
   const auto max_seen = next_.max_seen;
   checks_.restart();
@@ -117,7 +118,14 @@ bool ItemListing::next(nlohmann::json& items) {
     if (context != nullptr) checks_.note_reported_total(*context);
   }
 
+  if (at.since) {
+    for (const auto& t : modified_times(items)) {
+      if (t < *at.since - kOverlap) filter_honoured_ = false;  // Books lists everything
+    }
+  }
   advance(at, items, has_more);
+  if (complete_ && at.since && !filter_honoured_) filter_honoured_ = true;
+  if (complete_ && start_.sorted && !sort_honoured_) sort_honoured_ = true;
   const std::unordered_set<std::string> applied = std::move(overlap_);
   overlap_ = overlap_with_next(items);
   if (!applied.empty() && at.sorted && at.page == 1) {

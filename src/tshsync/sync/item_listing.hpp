@@ -53,6 +53,11 @@ class ItemListing {
 
   // Why this listing, once complete, cannot prove an item is gone (ListingChecks).
   std::optional<std::string> distrust() const { return checks_.distrust(); }
+  // What this walk showed of the server (listing_strategy.hpp): the filter is
+  // ignored once an item older than `since` comes back, and honoured when a
+  // complete filtered walk returned none; sort refused or ignored: false.
+  std::optional<bool> filter_honoured() const { return filter_honoured_; }
+  std::optional<bool> sort_honoured() const { return sort_honoured_; }
 
  private:
   nlohmann::json fetch(const ListingPosition& at);
@@ -70,6 +75,8 @@ class ItemListing {
   bool complete_ = false;
   int64_t calls_ = 0;
   ListingChecks checks_;
+  std::optional<bool> filter_honoured_;
+  std::optional<bool> sort_honoured_;
 };
 
 }  // namespace tshsync::sync

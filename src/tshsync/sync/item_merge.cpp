@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include <tshsync/core/log.hpp>
+#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/sync/staging.hpp>
 #include <tshsync/zoho/item.hpp>
 
@@ -66,10 +67,33 @@ std::string image_url_for(const std::string& url_template, const std::string& it
 void stage_item(StageWriter& rows, const zoho::Item& item, const ApplyOptions& options) {
   const auto& stock = options.stock_field == "available_stock" ? item.available_stock : item.stock_on_hand;
   rows.row(item.item_id, item.name, item.sku.empty() ? std::nullopt : std::optional<std::string>(item.sku),
-           item.rate, item.active,
+           item.rate, item.active && is_product(item, options.products),
            item.has_image ? std::optional<std::string>(image_url_for(options.image_url_template, item.item_id))
                           : std::nullopt,
            util::format_utc_iso8601(item.last_modified), stock);
+}
+
+// Items that stop qualifying as products are deactivated like deleted ones,
+// under the same guard: too many in one batch stop the run before it writes.
+// A --full listing is also judged by the share of the items seen so far, so a
+// narrowed [zoho].item_types stops at its first batch, before it writes.
+void guard_exclusions(pqxx::transaction_base& tx, size_t batch_items, const std::vector<std::string>& excluded,
+                      const ApplyOptions& options) {
+  if (options.mass_changes.allowed) return;
+  ExclusionTally local;
+  ExclusionTally& tally = options.tally ? *options.tally : local;
+  if (tally.catalog < 0 || !options.tally) {
+    tally.catalog = tx.exec("SELECT count(*) FROM products WHERE is_active")[0][0].as<int64_t>();
+  }
+  tally.seen += static_cast<int64_t>(batch_items);
+  if (excluded.empty()) return;
+  tally.excluded += tx.exec_params("SELECT count(*) FROM products WHERE is_active AND zoho_item_id = ANY($1::text[])",
+                                   text_array_literal(excluded))[0][0]
+                        .as<int64_t>();
+  const std::string what =
+      "deactivate products whose item type is not in [zoho].item_types, product_types or include_combos";
+  check_mass_change(options.mass_changes, tally.excluded, tally.catalog, what);
+  if (tally.full) check_mass_change(options.mass_changes, tally.excluded, tally.seen, what + " (items listed so far)");
 }
 
 }  // namespace
@@ -78,6 +102,7 @@ ApplyOptions ApplyOptions::from_config(const core::ZohoConfig& zoho) {
   ApplyOptions options;
   options.image_url_template = zoho.image_url_template;
   options.stock_field = zoho.stock_field;
+  options.products = ProductFilter::from_config(zoho);
   return options;
 }
 
@@ -88,6 +113,7 @@ void MergeCounts::add(const MergeCounts& other) {
   unchanged += other.unchanged;
   failed += other.failed;
   future_times += other.future_times;
+  not_products += other.not_products;
   failed_ids.insert(failed_ids.end(), other.failed_ids.begin(), other.failed_ids.end());
 }
 
@@ -127,8 +153,14 @@ MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prep
   prepare_stage(tx, kStage, kStageColumns);
   StageWriter rows(tx, kStage,
                    {"zoho_item_id", "name", "sku", "price", "is_active", "image_url", "modified_at", "stock"});
-  for (const zoho::Item& item : prepared.items) stage_item(rows, item, options);
+  std::vector<std::string> excluded;
+  for (const zoho::Item& item : prepared.items) {
+    if (item.active && !is_product(item, options.products)) excluded.push_back(item.item_id);
+    stage_item(rows, item, options);
+  }
   rows.complete();
+  counts.not_products = static_cast<int64_t>(excluded.size());
+  guard_exclusions(tx, prepared.items.size(), excluded, options);
   // Prepared once per connection: a full pull runs it hundreds of times.
   tx.conn().prepare("tshsync_merge_items", kMergeSql);
   const auto row = tx.exec_prepared("tshsync_merge_items", seen_by, text_array_literal(counts.failed_ids))[0];

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,14 +9,30 @@
 #include <pqxx/pqxx>
 
 #include <tshsync/core/config.hpp>
+#include <tshsync/sync/mass_change_guard.hpp>
+#include <tshsync/sync/product_filter.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
+
+// Products a run has deactivated because their items stopped qualifying
+// (ProductFilter), across its batches: the guard weighs the run, not a batch.
+struct ExclusionTally {
+  bool full = false;     // a --full listing: also projected from the share of items seen so far
+  int64_t catalog = -1;  // active products when the run began (-1: not read yet)
+  int64_t seen = 0;      // items merged so far
+  int64_t excluded = 0;  // active products they deactivated
+};
 
 // How Zoho items become products rows.
 struct ApplyOptions {
   std::string image_url_template = "/api/images/products/{item_id}/image";
   std::string stock_field = "stock_on_hand";  // or available_stock: the stock a new product starts with
+  ProductFilter products;                      // items that fail it become inactive products
+  // How many of them one batch may deactivate. pull-products sets the limit;
+  // one-item refreshes (webhooks, replay) are never mass changes.
+  MassChangeLimit mass_changes{0.10, true};
+  std::shared_ptr<ExclusionTally> tally;  // the run's; none: each batch on its own
 
   static ApplyOptions from_config(const core::ZohoConfig& zoho);
 };
@@ -27,6 +44,7 @@ struct MergeCounts {
   int64_t unchanged = 0;  // staged rows that needed no write
   int64_t failed = 0;     // bad records, skipped and logged
   int64_t future_times = 0;  // last_modified_time in the future: not kept, reported
+  int64_t not_products = 0;  // active in Zoho but not a product by [zoho].item_types etc.: kept inactive
   std::vector<std::string> failed_ids;  // their item ids when readable: they still exist in Zoho
 
   void add(const MergeCounts& other);

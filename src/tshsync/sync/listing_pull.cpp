@@ -8,6 +8,7 @@
 
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/item_listing.hpp>
+#include <tshsync/sync/listing_strategy.hpp>
 #include <tshsync/sync/run_transactions.hpp>
 #include <tshsync/sync/state.hpp>
 #include <tshsync/zoho/item.hpp>
@@ -95,12 +96,33 @@ Start plan_start(pqxx::transaction_base& tx, const ListingPullSpec& spec, const 
   return start;
 }
 
+// Keeps what this walk learnt about the server in tshsync_state, only when it changed.
+ListingBehaviour remember_behaviour(RunTransactions& txs, const std::string& name, const ListingBehaviour& known,
+                                    const ItemListing& listing) {
+  ListingBehaviour seen = known;
+  if (listing.filter_honoured()) seen.filter = listing.filter_honoured();
+  if (listing.sort_honoured()) seen.sort = listing.sort_honoured();
+  if (seen.filter == known.filter && seen.sort == known.sort) return seen;
+  pqxx::work& tx = txs.begin();
+  seen.checked_at = util::format_utc_iso8601(database_now(tx));
+  save_behaviour(tx, name, seen);
+  txs.commit();
+  if (seen.filter == false)
+    core::log_warn("{}: Zoho ignores the last_modified_time filter on /items: every incremental run reads the whole "
+                   "catalog (strategy full_scan)",
+                   name);
+  return seen;
+}
+
 }  // namespace
 
 ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn, const ListingPullSpec& spec,
                                    const ListingPullHooks& hooks) {
   RunTransactions txs(conn, spec.dry_run);
-  const Start start = plan_start(txs.begin(), spec, hooks);
+  Start start = plan_start(txs.begin(), spec, hooks);
+  // What earlier runs learnt: a server known to refuse the sort is walked by page number at once.
+  const ListingBehaviour known = read_behaviour(txs.begin(), spec.name).value_or(ListingBehaviour{});
+  if (known.sort == false && !start.resumed) start.position.sorted = false;
   txs.commit();
   if (start.resumed) core::log_info("{}: resuming the --full listing at its checkpoint", spec.name);
   const std::string cursor_key = spec.name + ".cursor";
@@ -174,7 +196,9 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
   }
   core::log_verbose("{}: {:.1f} s waiting for Zoho, {:.1f} s writing to PostgreSQL", spec.name, zoho_time.seconds(),
                     write_time.seconds());
-  return {start.resumed, start.from_start, listing.list_calls(), distrust};
+  const ListingBehaviour seen = remember_behaviour(txs, spec.name, known, listing);
+  return {start.resumed, start.from_start, listing.list_calls(), distrust,
+          strategy_name(seen, spec.full, start.from_start)};
 }
 
 }  // namespace tshsync::sync

@@ -49,6 +49,7 @@ struct ListingPullResult {
   bool from_start = false;  // no cursor yet: the incremental run read everything
   int64_t list_calls = 0;
   std::optional<std::string> distrust;  // a complete --full listing that proves nothing gone
+  std::string strategy;   // listing_strategy.hpp: keyed, filtered_pages, full_scan, full, from_start
 };
 
 // Incremental (default): items modified since the cursor minus the lookback;

@@ -1,7 +1,9 @@
 #include <tshsync/sync/pricebook_merge.hpp>
 
 #include <tshsync/core/log.hpp>
+#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/sync/price_rounding.hpp>
+#include <tshsync/sync/pricebook_rates.hpp>
 #include <tshsync/sync/pricelist_link.hpp>
 #include <tshsync/sync/staging.hpp>
 #include <tshsync/zoho/item.hpp>
@@ -10,43 +12,71 @@ namespace tshsync::sync {
 
 namespace {
 
-// The upsert both book types share: `computed` (product_id, price, brackets) is
-// prepended by each. $1 pricelist id, $2 currency. Rows that would not change
-// are left out before ON CONFLICT, which would lock (write) each one it meets.
-const char* const kUpsertTail = R"SQL(
+// The upsert both book types share: `computed` (product_id, price, brackets,
+// discount) is prepended by each. $1 pricelist id, $2 currency. Rows that
+// would not change are left out before ON CONFLICT, which would lock (write)
+// each one it meets. With `discount_column` the ERP's
+// product_prices.discount_percentage is kept too.
+std::string upsert_tail(bool discount_column) {
+  const std::string d = discount_column ? ", discount_percentage" : "";
+  const std::string o = discount_column ? ", o.discount_percentage" : "";
+  const std::string c = discount_column ? ", c.discount" : "";
+  const std::string pp = discount_column ? ", pp.discount_percentage" : "";
+  const std::string excluded = discount_column ? ", EXCLUDED.discount_percentage" : "";
+  const std::string set = discount_column ? ", discount_percentage = EXCLUDED.discount_percentage" : "";
+  return R"SQL(
 , changed AS (
   SELECT c.* FROM computed c
   LEFT JOIN product_prices o ON o.product_id = c.product_id AND o.pricelist_id = $1::bigint
   WHERE o.id IS NULL
-     OR (o.price, o.currency, o.price_brackets, o.source) IS DISTINCT FROM (c.price, $2::text, c.brackets, 'zoho')
+     OR (o.price, o.currency, o.price_brackets, o.source)SQL" + o + R"SQL() IS DISTINCT FROM (c.price, $2::text, c.brackets, 'zoho')SQL" + c + R"SQL()
 ), merged AS (
-  INSERT INTO product_prices AS pp (product_id, pricelist_id, price, currency, price_brackets, source)
-  SELECT product_id, $1::bigint, price, $2::text, brackets, 'zoho' FROM changed
+  INSERT INTO product_prices AS pp (product_id, pricelist_id, price, currency, price_brackets, source)SQL" + d + R"SQL()
+  SELECT product_id, $1::bigint, price, $2::text, brackets, 'zoho')SQL" + (discount_column ? ", discount" : "") + R"SQL( FROM changed
   ON CONFLICT (product_id, pricelist_id) DO UPDATE
     SET price = EXCLUDED.price, currency = EXCLUDED.currency, price_brackets = EXCLUDED.price_brackets,
-        source = EXCLUDED.source, updated_at = now()
-    WHERE (pp.price, pp.currency, pp.price_brackets, pp.source)
-          IS DISTINCT FROM (EXCLUDED.price, EXCLUDED.currency, EXCLUDED.price_brackets, EXCLUDED.source)
+        source = EXCLUDED.source, updated_at = now())SQL" + set + R"SQL(
+    WHERE (pp.price, pp.currency, pp.price_brackets, pp.source)SQL" + pp + R"SQL()
+          IS DISTINCT FROM (EXCLUDED.price, EXCLUDED.currency, EXCLUDED.price_brackets, EXCLUDED.source)SQL" + excluded + R"SQL()
   RETURNING (xmax = 0) AS inserted
 )
 SELECT (SELECT count(*) FROM merged WHERE inserted), (SELECT count(*) FROM merged WHERE NOT inserted),
        (SELECT count(*) FROM computed)
 )SQL";
+}
+
+// Whether the ERP's product_prices has a discount column (TSH's has).
+bool has_discount_column(pqxx::transaction_base& tx) {
+  return tx.exec(
+              "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+              "AND table_name = 'product_prices' AND column_name = 'discount_percentage')")[0][0]
+      .as<bool>();
+}
 
 // Staged rows without a price are bad records: skipped, but their product's
 // row is kept rather than deleted.
 const char* const kPerItemComputed = R"SQL(
 WITH computed AS (
-  SELECT DISTINCT ON (p.id) p.id AS product_id, s.price, s.brackets
+  SELECT DISTINCT ON (p.id) p.id AS product_id, s.price, s.brackets, s.discount
   FROM pg_temp.tshsync_stage_prices s JOIN products p ON p.zoho_item_id = s.zoho_item_id
   WHERE s.price IS NOT NULL
   ORDER BY p.id
 ))SQL";
 
+// What the delete below would remove, and of how many rows: the guard's figures.
+const char* const kPerItemDoomed = R"SQL(
+SELECT count(*) FILTER (
+         WHERE NOT EXISTS (SELECT 1 FROM pg_temp.tshsync_stage_prices s JOIN products p ON p.zoho_item_id = s.zoho_item_id
+                           WHERE p.id = pp.product_id)),
+       count(*)
+FROM product_prices pp
+WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
+)SQL";
+
 const char* const kPerItemDelete = R"SQL(
 WITH removed AS (
   DELETE FROM product_prices pp
-  WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
+  WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill' AND $2::boolean
     AND NOT EXISTS (SELECT 1 FROM pg_temp.tshsync_stage_prices s JOIN products p ON p.zoho_item_id = s.zoho_item_id
                     WHERE p.id = pp.product_id)
   RETURNING 1
@@ -56,16 +86,33 @@ WITH removed AS (
 SELECT count(*) FROM removed
 )SQL";
 
-// $3 percentage, $4 +1 markup / -1 markdown, $5 step, $6 offset. Divisors are
-// 100 and the step, so numeric division is exact.
+// $3 percentage, $4 +1 markup / -1 markdown, $5 step, $6 offset, $7 unit of
+// the book's last decimal place. Divisors are 100, the step and the unit, so
+// numeric division is exact. The floors are price_rounding.hpp's: never below
+// zero; a positive price the rounding would zero keeps the book's decimals.
 const char* const kFixedComputed = R"SQL(
-WITH computed AS (
-  SELECT p.id AS product_id,
-         round(p.price * (100 + $3::numeric * $4::int) / (100 * $5::numeric)) * $5::numeric + $6::numeric AS price,
-         NULL::jsonb AS brackets
+WITH raw AS (
+  SELECT p.id AS product_id, p.price * (100 + $3::numeric * $4::int) / 100 AS raw
   FROM products p
   WHERE p.is_active AND p.price > 0
+), rounded AS (
+  SELECT product_id, raw, round(raw / $5::numeric) * $5::numeric + $6::numeric AS price FROM raw
+), computed AS (
+  SELECT product_id,
+         CASE WHEN raw <= 0 THEN 0
+              WHEN price > 0 THEN price
+              ELSE greatest(round(raw / $7::numeric) * $7::numeric, $7::numeric) END AS price,
+         NULL::jsonb AS brackets, 0::numeric AS discount
+  FROM rounded
 ))SQL";
+
+const char* const kFixedDoomed = R"SQL(
+SELECT count(*) FILTER (
+         WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.price > 0)),
+       count(*)
+FROM product_prices pp
+WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
+)SQL";
 
 const char* const kFixedDelete = R"SQL(
 DELETE FROM product_prices pp
@@ -73,29 +120,42 @@ WHERE pp.pricelist_id = $1 AND pp.source IS DISTINCT FROM 'backfill'
   AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.price > 0)
 )SQL";
 
+// Stops (exit 65) before a delete that would remove too much of the list.
+void guard_deletes(pqxx::transaction_base& tx, const char* doomed_sql, const zoho::Pricebook& book, int64_t list_id,
+                   const PriceOptions& options) {
+  const auto figures = tx.exec_params(doomed_sql, list_id)[0];
+  check_mass_change(options.mass_changes, figures[0].as<int64_t>(), figures[1].as<int64_t>(),
+                    "delete prices of list " + book.name + " (pricebook " + book.pricebook_id + ")");
+}
+
 void read_upsert(const pqxx::row& row, PriceCounts& counts) {
   counts.prices_inserted += row[0].as<int64_t>();
   counts.prices_updated += row[1].as<int64_t>();
   counts.prices_unchanged += row[2].as<int64_t>() - row[0].as<int64_t>() - row[1].as<int64_t>();
 }
 
-void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,
-                    int64_t list_id, const std::string& currency, PriceCounts& counts) {
-  prepare_stage(tx, "tshsync_stage_prices", "zoho_item_id text, price numeric, brackets jsonb");
-  StageWriter rows(tx, "tshsync_stage_prices", {"zoho_item_id", "price", "brackets"});
+void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, const PriceRounding& rounding,
+                    const zoho::JsonElements& items, int64_t list_id, const std::string& currency, bool discount_column,
+                    const PriceOptions& options, bool items_complete, PriceCounts& counts) {
+  prepare_stage(tx, "tshsync_stage_prices", "zoho_item_id text, price numeric, brackets jsonb, discount numeric");
+  StageWriter rows(tx, "tshsync_stage_prices", {"zoho_item_id", "price", "brackets", "discount"});
   items.for_each([&](const nlohmann::json& record) {
     try {
       const zoho::PricebookItem row = zoho::parse_pricebook_item(record);
-      rows.row(row.item_id, row.rate, row.brackets);
+      const auto net = discounted_price(row.rate, row.discount, rounding);
+      if (!net) throw zoho::RecordError(row.item_id, "unusable pricebook_rate " + row.rate);
+      if (row.discount != "0") ++counts.discounted;
+      rows.row(row.item_id, *net, row.brackets, row.discount);
     } catch (const zoho::RecordError& e) {
       ++counts.failed;
       const std::string id = zoho::item_id_for_message(record);
       core::log_warn("pricebook {} ({}): skipped item {}: {}", book.name, book.pricebook_id, id, e.reason());
-      if (id.front() != '(') rows.row(id, std::nullopt, std::nullopt);
+      if (id.front() != '(') rows.row(id, std::nullopt, std::nullopt, std::nullopt);
     }
   });
   rows.complete();
-  const auto result = tx.exec_params(std::string(kPerItemComputed) + kUpsertTail, list_id, currency)[0];
+  const auto result =
+      tx.exec_params(std::string(kPerItemComputed) + upsert_tail(discount_column), list_id, currency)[0];
   read_upsert(result, counts);
   const int64_t known = result[2].as<int64_t>();
   const int64_t staged = tx.exec(
@@ -106,14 +166,18 @@ void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, con
     core::log_warn("pricebook {} ({}): {} item(s) have no product; run pull-products first", book.name,
                    book.pricebook_id, staged - known);
   }
-  counts.prices_deleted += tx.exec_params(kPerItemDelete, list_id)[0][0].as<int64_t>();
+  if (items_complete) guard_deletes(tx, kPerItemDoomed, book, list_id, options);
+  counts.prices_deleted += tx.exec_params(kPerItemDelete, list_id, items_complete)[0][0].as<int64_t>();
 }
 
 void apply_fixed(pqxx::transaction_base& tx, const zoho::Pricebook& book, const PriceRounding& rounding,
-                 int64_t list_id, const std::string& currency, PriceCounts& counts) {
-  const auto result = tx.exec_params(std::string(kFixedComputed) + kUpsertTail, list_id, currency, book.percentage,
-                                     book.is_increase ? 1 : -1, rounding.step, rounding.offset)[0];
+                 int64_t list_id, const std::string& currency, bool discount_column, const PriceOptions& options,
+                 PriceCounts& counts) {
+  const auto result =
+      tx.exec_params(std::string(kFixedComputed) + upsert_tail(discount_column), list_id, currency, book.percentage,
+                     book.is_increase ? 1 : -1, rounding.step, rounding.offset, rounding.unit)[0];
   read_upsert(result, counts);
+  guard_deletes(tx, kFixedDoomed, book, list_id, options);
   counts.prices_deleted += static_cast<int64_t>(tx.exec_params(kFixedDelete, list_id).affected_rows());
 }
 
@@ -130,26 +194,30 @@ void PriceCounts::add(const PriceCounts& other) {
   pricelists_created += other.pricelists_created;
   pricelists_linked += other.pricelists_linked;
   pricelists_deactivated += other.pricelists_deactivated;
+  discounted += other.discounted;
+  lists_kept += other.lists_kept;
+  books_by_item_rates += other.books_by_item_rates;
+  item_rate_calls += other.item_rate_calls;
 }
 
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const nlohmann::json& items,
-                            const PriceOptions& options) {
-  return apply_pricebook(tx, book, zoho::JsonElements(items), options);
+                            const PriceOptions& options, bool items_complete) {
+  return apply_pricebook(tx, book, zoho::JsonElements(items), options, items_complete);
 }
 
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,
-                            const PriceOptions& options) {
+                            const PriceOptions& options, bool items_complete) {
   PriceCounts counts;
   // Everything that can refuse the book is checked before anything is written.
   std::optional<PriceRounding> rounding;
   if (book.active) {
     if (book.type == zoho::PricebookType::unknown)
       throw zoho::RecordError(book.pricebook_id, "unknown pricebook_type \"" + book.type_name + "\"");
-    if (book.type == zoho::PricebookType::fixed_percentage) {
-      if (book.percentage.empty()) throw zoho::RecordError(book.pricebook_id, "fixed_percentage book without percentage");
-      rounding = price_rounding(book.rounding_type, book.decimal_place);
-      if (!rounding) throw zoho::RecordError(book.pricebook_id, "unknown rounding_type \"" + book.rounding_type + "\"");
-    }
+    if (book.type == zoho::PricebookType::fixed_percentage && book.percentage.empty())
+      throw zoho::RecordError(book.pricebook_id, "fixed_percentage book without percentage");
+    // per_item books round the rows that carry a pricebook_discount.
+    rounding = price_rounding(book.rounding_type, book.decimal_place);
+    if (!rounding) throw zoho::RecordError(book.pricebook_id, "unknown rounding_type \"" + book.rounding_type + "\"");
     // Without the list every row of the list would look gone: refuse instead.
     if (book.type == zoho::PricebookType::per_item && !items.is_array())
       throw zoho::RecordError(book.pricebook_id, "the pricebook detail has no pricebook_items");
@@ -164,10 +232,12 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
     counts.pricelists_deactivated = link->updated ? 1 : 0;
     return counts;
   }
+  const bool discount_column = has_discount_column(tx);
   if (book.type == zoho::PricebookType::per_item) {
-    apply_per_item(tx, book, items, link->pricelist_id, currency, counts);
+    apply_per_item(tx, book, *rounding, items, link->pricelist_id, currency, discount_column, options,
+                   items_complete, counts);
   } else {
-    apply_fixed(tx, book, *rounding, link->pricelist_id, currency, counts);
+    apply_fixed(tx, book, *rounding, link->pricelist_id, currency, discount_column, options, counts);
   }
   return counts;
 }
@@ -189,8 +259,14 @@ PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, cons
   const nlohmann::json& detail = answer->envelope["pricebook"];
   const zoho::Pricebook book = zoho::parse_pricebook(detail);
   if (!book.sales) return counts;
-  counts = apply_pricebook(tx, book, zoho::JsonElements(answer->text, answer->envelope, zoho::kPricebookItemsPath),
-                           options);
+  const zoho::JsonElements items(answer->text, answer->envelope, zoho::kPricebookItemsPath);
+  if (book.active && book.type == zoho::PricebookType::per_item && !has_pricebook_items(items)) {
+    // No proof the book is empty (see has_pricebook_items): the next pull-prices asks per item.
+    core::log_warn("pricebook {} ({}): the detail lists no items; its list is kept as it is", book.name, book.pricebook_id);
+    counts.lists_kept = 1;
+    return counts;
+  }
+  counts = apply_pricebook(tx, book, items, options);
   tx.commit();
   return counts;
 }

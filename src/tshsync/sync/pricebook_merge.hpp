@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/zoho/client.hpp>
 #include <tshsync/zoho/json_elements.hpp>
 #include <tshsync/zoho/pricebook.hpp>
@@ -14,6 +15,7 @@ namespace tshsync::sync {
 
 struct PriceOptions {
   std::string default_currency = "IQD";  // [sync].default_currency, for books that name none
+  MassChangeLimit mass_changes;          // deletes beyond it stop the run (exit 65)
 };
 
 struct PriceCounts {
@@ -27,6 +29,10 @@ struct PriceCounts {
   int64_t pricelists_created = 0;
   int64_t pricelists_linked = 0;
   int64_t pricelists_deactivated = 0;
+  int64_t discounted = 0;   // per_item rows whose price is the rate less pricebook_discount
+  int64_t lists_kept = 0;   // books whose detail had no items: their list kept as it was
+  int64_t books_by_item_rates = 0;  // books priced through GET /items/pricebookrate instead
+  int64_t item_rate_calls = 0;      // those requests
 
   void add(const PriceCounts& other);
 };
@@ -45,13 +51,18 @@ struct PriceCounts {
 //                     (PriceRounding), computed in one INSERT ... SELECT; the
 //                     list's rows for other products are deleted (same
 //                     exception).
-// Only rows whose price, currency, brackets or source differ are written.
+// Only rows whose price, currency, brackets, source (or discount_percentage,
+// when the ERP has that column) differ are written. A per_item row's price is
+// its rate less pricebook_discount, rounded (price_rounding.hpp).
+// With `items_complete` false (the items came from GET /items/pricebookrate,
+// not the book's own list) nothing is deleted. Deletes beyond
+// options.mass_changes throw core::Error (exit 65) before anything is kept.
 // Throws zoho::RecordError for a book it cannot apply.
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,
-                            const PriceOptions& options);
+                            const PriceOptions& options, bool items_complete = true);
 // The same with the items as a parsed array (or anything else: refused as above).
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const nlohmann::json& items,
-                            const PriceOptions& options);
+                            const PriceOptions& options, bool items_complete = true);
 
 // For replay-dlq and webhooks: re-reads one pricebook (GET /pricebooks/{id})
 // and applies it in a transaction of its own. A book Zoho no longer has marks

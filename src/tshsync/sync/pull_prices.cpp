@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <tshsync/core/log.hpp>
+#include <tshsync/sync/pricebook_rates.hpp>
 #include <tshsync/sync/run_transactions.hpp>
 #include <tshsync/zoho/item.hpp>
 
@@ -60,7 +61,27 @@ void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesO
     try {
       const BookDetail detail = book_detail(client, book);
       pqxx::work& tx = txs.begin();
-      const PriceCounts applied = apply_pricebook(tx, detail.book, detail.items(), options.prices);
+      const zoho::JsonElements listed = detail.items();
+      std::optional<nlohmann::json> rates;
+      if (detail.book.active && detail.book.type == zoho::PricebookType::per_item && !has_pricebook_items(listed)) {
+        // An empty or absent list proves nothing: ask Zoho per item, delete nothing.
+        rates = fetch_pricebook_rates(client, tx, book.pricebook_id, counts.item_rate_calls);
+        if (!rates) {
+          ++counts.lists_kept;
+          core::log_warn("pricebook {} ({}): the detail lists no items; its list is kept as it is", book.name,
+                         book.pricebook_id);
+          txs.abort();
+          if (options.after_book) options.after_book();
+          continue;
+        }
+        ++counts.books_by_item_rates;
+        core::log_info("pricebook {} ({}): the detail lists no items; {} price(s) read through /items/pricebookrate, "
+                       "none deleted",
+                       book.name, book.pricebook_id, rates->size());
+      }
+      const PriceCounts applied =
+          rates ? apply_pricebook(tx, detail.book, zoho::JsonElements(*rates), options.prices, false)
+                : apply_pricebook(tx, detail.book, listed, options.prices);
       txs.commit();
       counts.add(applied);
     } catch (const zoho::RecordError& e) {

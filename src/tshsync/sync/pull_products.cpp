@@ -4,6 +4,7 @@
 
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/listing_pull.hpp>
+#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/sync/state.hpp>
 
 namespace tshsync::sync {
@@ -16,7 +17,9 @@ const char* const kName = "pull-products";
 // A dry run records what it saw under its own name: the real run's rows are never touched.
 const char* const kDryRunSeen = "pull-products:dry-run";
 
-int64_t deactivate_unseen(pqxx::transaction_base& tx, const char* seen_type, util::SystemTime listing_started) {
+// More than the mass-change share of the active catalog stops the run first.
+int64_t deactivate_unseen(pqxx::transaction_base& tx, const char* seen_type, util::SystemTime listing_started,
+                          const MassChangeLimit& limit) {
   const auto rows = tx.exec_params(
       "WITH seen AS (SELECT DISTINCT unnest(zoho_item_ids) AS zoho_item_id "
       "              FROM tshsync_full_pull_seen WHERE sync_type = $1) "
@@ -26,7 +29,16 @@ int64_t deactivate_unseen(pqxx::transaction_base& tx, const char* seen_type, uti
       "  AND NOT EXISTS (SELECT 1 FROM seen s WHERE s.zoho_item_id = p.zoho_item_id) "
       "  AND EXISTS (SELECT 1 FROM seen)",  // an empty listing deactivates nothing
       seen_type, epoch_micros(listing_started));
-  return static_cast<int64_t>(rows.affected_rows());
+  const auto deactivated = static_cast<int64_t>(rows.affected_rows());
+  if (deactivated > 0 && !limit.allowed) {
+    // The UPDATE is not committed yet: the guard's throw rolls it back.
+    const int64_t active_before =
+        tx.exec("SELECT count(*) FROM products WHERE is_active AND zoho_item_id IS NOT NULL")[0][0].as<int64_t>() +
+        deactivated;
+    check_mass_change(limit, deactivated, active_before,
+                      "deactivate products a --full listing did not see (missing from Zoho's list)");
+  }
+  return deactivated;
 }
 
 }  // namespace
@@ -51,7 +63,7 @@ void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProdu
     if (distrust) {
       core::log_warn("{}: deactivated nothing: the listing cannot prove any item gone ({})", kName, *distrust);
     } else {
-      counts.deactivated = deactivate_unseen(tx, seen_type, started_at);
+      counts.deactivated = deactivate_unseen(tx, seen_type, started_at, options.apply.mass_changes);
     }
     tx.exec_params("DELETE FROM tshsync_full_pull_seen WHERE sync_type = $1", seen_type);
   };
@@ -61,6 +73,7 @@ void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProdu
   counts.from_start = result.from_start;
   counts.list_calls = result.list_calls;
   counts.listing_distrusted = result.distrust.has_value();
+  counts.strategy = result.strategy;
 }
 
 }  // namespace tshsync::sync

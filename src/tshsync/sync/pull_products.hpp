@@ -26,6 +26,7 @@ struct PullProductsCounts {
   bool from_start = false;
   int64_t list_calls = 0;
   bool listing_distrusted = false;  // a complete --full listing deactivated nothing (see the log)
+  std::string strategy;  // listing_strategy.hpp
 };
 
 // Zoho items into products (see run_listing_pull for paging, cursor and

@@ -31,11 +31,14 @@ void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOpt
   ListingPullSpec spec{"pull-stock", options.full, options.dry_run, options.lookback};
   ListingPullHooks hooks;
   hooks.prepare_page = [&](nlohmann::json&& items) -> PageWriter {
-    auto details = std::make_shared<const nlohmann::json>(
-        options.stock.locations ? details_fetcher.fetch(readable_ids(items)) : nlohmann::json());
+    // Lists carry no per-location figures: a location_* stock field needs details.
+    const bool need_details = options.stock.locations || options.stock.from_location();
+    auto details = std::make_shared<const nlohmann::json>(need_details ? details_fetcher.fetch(readable_ids(items))
+                                                                       : nlohmann::json());
     auto page_items = std::make_shared<const nlohmann::json>(std::move(items));
     return [&, details, page_items](pqxx::transaction_base& tx) {
-      StockCounts page = merge_stock(tx, *page_items, options.stock);
+      StockCounts page = options.stock.from_location() ? merge_location_stock(tx, *details, options.stock)
+                                                       : merge_stock(tx, *page_items, options.stock);
       if (options.stock.locations) merge_locations(tx, *details, page);
       counts.stock.add(page);
     };
@@ -44,9 +47,11 @@ void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOpt
   const ListingPullResult result = run_listing_pull(client, conn, spec, hooks);
   counts.detail_calls = details_fetcher.calls();
   counts.details_fell_back = details_fetcher.fell_back();
+  counts.from_location = options.stock.from_location();
   counts.resumed = result.resumed;
   counts.from_start = result.from_start;
   counts.list_calls = result.list_calls;
+  counts.strategy = result.strategy;
 }
 
 }  // namespace tshsync::sync

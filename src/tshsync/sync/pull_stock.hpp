@@ -23,8 +23,10 @@ struct PullStockCounts {
   bool resumed = false;
   bool from_start = false;
   int64_t list_calls = 0;
+  std::string strategy;  // listing_strategy.hpp
   int64_t detail_calls = 0;
   bool details_fell_back = false;  // /itemdetails missing: one call per item
+  bool from_location = false;      // stock was one location's figure ([zoho].stock_location)
 };
 
 // Zoho stock into products.stock_quantity (and product_stock_locations with

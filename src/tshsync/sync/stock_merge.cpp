@@ -2,6 +2,7 @@
 
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/item_details.hpp>
+#include <tshsync/sync/location_stock.hpp>
 #include <tshsync/sync/staging.hpp>
 #include <tshsync/util/time_format.hpp>
 #include <tshsync/zoho/item.hpp>
@@ -34,19 +35,32 @@ SELECT (SELECT count(*) FROM changed),
 const char* const kLocationsSql = R"SQL(
 WITH staged AS (
   SELECT DISTINCT ON (p.id, s.zoho_location_id) p.id AS product_id, s.zoho_location_id, s.location_name,
-         s.is_primary, s.stock_on_hand, s.available_stock
+         s.is_primary, s.stock_on_hand, s.available_stock, s.actual_available_stock, s.committed_stock,
+         s.available_for_sale_stock, s.actual_available_for_sale_stock, s.quantity_in_transit
   FROM pg_temp.tshsync_stage_locations s JOIN products p ON p.zoho_item_id = s.zoho_item_id
   ORDER BY p.id, s.zoho_location_id
 ), upserted AS (
   INSERT INTO product_stock_locations AS l (product_id, zoho_location_id, location_name, is_primary,
-                                            stock_on_hand, available_stock)
-  SELECT product_id, zoho_location_id, location_name, is_primary, stock_on_hand, available_stock FROM staged
+                                            stock_on_hand, available_stock, actual_available_stock, committed_stock,
+                                            available_for_sale_stock, actual_available_for_sale_stock,
+                                            quantity_in_transit)
+  SELECT product_id, zoho_location_id, location_name, is_primary, stock_on_hand, available_stock,
+         actual_available_stock, committed_stock, available_for_sale_stock, actual_available_for_sale_stock,
+         quantity_in_transit
+  FROM staged
   ON CONFLICT (product_id, zoho_location_id) DO UPDATE
     SET location_name = EXCLUDED.location_name, is_primary = EXCLUDED.is_primary,
-        stock_on_hand = EXCLUDED.stock_on_hand, available_stock = EXCLUDED.available_stock, updated_at = now()
-    WHERE (l.location_name, l.is_primary, l.stock_on_hand, l.available_stock)
+        stock_on_hand = EXCLUDED.stock_on_hand, available_stock = EXCLUDED.available_stock,
+        actual_available_stock = EXCLUDED.actual_available_stock, committed_stock = EXCLUDED.committed_stock,
+        available_for_sale_stock = EXCLUDED.available_for_sale_stock,
+        actual_available_for_sale_stock = EXCLUDED.actual_available_for_sale_stock,
+        quantity_in_transit = EXCLUDED.quantity_in_transit, updated_at = now()
+    WHERE (l.location_name, l.is_primary, l.stock_on_hand, l.available_stock, l.actual_available_stock,
+           l.committed_stock, l.available_for_sale_stock, l.actual_available_for_sale_stock, l.quantity_in_transit)
           IS DISTINCT FROM
-          (EXCLUDED.location_name, EXCLUDED.is_primary, EXCLUDED.stock_on_hand, EXCLUDED.available_stock)
+          (EXCLUDED.location_name, EXCLUDED.is_primary, EXCLUDED.stock_on_hand, EXCLUDED.available_stock,
+           EXCLUDED.actual_available_stock, EXCLUDED.committed_stock, EXCLUDED.available_for_sale_stock,
+           EXCLUDED.actual_available_for_sale_stock, EXCLUDED.quantity_in_transit)
   RETURNING 1
 ), removed AS (
   DELETE FROM product_stock_locations l
@@ -78,7 +92,20 @@ void skip(const nlohmann::json& record, const zoho::RecordError& e, StockCounts&
 }  // namespace
 
 StockOptions StockOptions::from_config(const core::ZohoConfig& zoho, bool locations) {
-  return {zoho.stock_field, locations};
+  return {zoho.stock_field, locations, zoho.stock_location};
+}
+
+bool StockOptions::from_location() const { return is_location_stock_field(stock_field); }
+
+StockCounts merge_location_stock(pqxx::transaction_base& tx, const nlohmann::json& details,
+                                 const StockOptions& options) {
+  int64_t missing = 0;
+  const nlohmann::json records = stock_at_location(details, options.stock_field, options.stock_location, missing);
+  StockOptions figure = options;
+  figure.stock_field = "stock";
+  StockCounts counts = merge_stock(tx, records, figure);
+  counts.missing_location = missing;
+  return counts;
 }
 
 void StockCounts::add(const StockCounts& other) {
@@ -88,6 +115,7 @@ void StockCounts::add(const StockCounts& other) {
   failed += other.failed;
   unknown_items += other.unknown_items;
   locations_updated += other.locations_updated;
+  missing_location += other.missing_location;
 }
 
 StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options) {
@@ -126,7 +154,9 @@ StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items,
 void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, StockCounts& counts) {
   prepare_stage(tx, "tshsync_stage_locations",
                 "zoho_item_id text, zoho_location_id text, location_name text, is_primary boolean, "
-                "stock_on_hand numeric, available_stock numeric",
+                "stock_on_hand numeric, available_stock numeric, actual_available_stock numeric, "
+                "committed_stock numeric, available_for_sale_stock numeric, "
+                "actual_available_for_sale_stock numeric, quantity_in_transit numeric",
                 StageJoins::index_lookups);
   prepare_stage(tx, "tshsync_stage_location_items", "zoho_item_id text");
   if (!details.is_array()) return;
@@ -134,7 +164,8 @@ void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, 
   {
     StageWriter rows(tx, "tshsync_stage_locations",
                      {"zoho_item_id", "zoho_location_id", "location_name", "is_primary", "stock_on_hand",
-                      "available_stock"});
+                      "available_stock", "actual_available_stock", "committed_stock", "available_for_sale_stock",
+                      "actual_available_for_sale_stock", "quantity_in_transit"});
     for (const auto& record : details) {
       if (!zoho::has_location_stock(record)) continue;
       try {
@@ -142,7 +173,9 @@ void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, 
         const auto locations = zoho::parse_item_locations(record, id);  // whole, before any row is written
         for (const auto& location : locations)
           rows.row(id, location.location_id, location.name, location.is_primary, location.stock_on_hand,
-                   location.available_stock);
+                   location.available_stock, location.actual_available_stock, location.committed_stock,
+                   location.available_for_sale_stock, location.actual_available_for_sale_stock,
+                   location.quantity_in_transit);
         item_ids.push_back(id);
       } catch (const zoho::RecordError& e) {
         skip(record, e, counts);
@@ -162,7 +195,8 @@ StockCounts refresh_stock(zoho::Client& client, pqxx::connection& conn, const st
   ItemDetailsFetcher fetcher(client);
   const nlohmann::json details = fetcher.fetch(item_ids);
   pqxx::work tx(conn);
-  StockCounts counts = merge_stock(tx, details, options);
+  StockCounts counts = options.from_location() ? merge_location_stock(tx, details, options)
+                                               : merge_stock(tx, details, options);
   if (options.locations) merge_locations(tx, details, counts);
   tx.commit();
   return counts;

@@ -13,8 +13,12 @@
 namespace tshsync::sync {
 
 struct StockOptions {
-  std::string stock_field = "stock_on_hand";  // or available_stock ([zoho].stock_field)
+  std::string stock_field = "stock_on_hand";  // or available_stock, or location_* ([zoho].stock_field)
   bool locations = false;                      // also per-location stock (detail records)
+  std::string stock_location{};                // [zoho].stock_location, for the location_* fields
+
+  // The stock comes from one location's figure in item details.
+  bool from_location() const;
 
   static StockOptions from_config(const core::ZohoConfig& zoho, bool locations);
 };
@@ -26,6 +30,7 @@ struct StockCounts {
   int64_t failed = 0;
   int64_t unknown_items = 0;      // no product has the item's zoho_item_id (pull-products creates them)
   int64_t locations_updated = 0;  // per-location rows inserted, changed or removed
+  int64_t missing_location = 0;   // items without [zoho].stock_location: stock 0
 
   void add(const StockCounts& other);
 };
@@ -34,6 +39,11 @@ struct StockCounts {
 // in the caller's transaction: one COPY, one UPDATE of the rows whose figure
 // differs. Bad records are skipped, counted and logged.
 StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items, const StockOptions& options);
+
+// With a location_* stock field: the configured location's figure of detail
+// records into products.stock_quantity (stock_at_location, then merge_stock).
+StockCounts merge_location_stock(pqxx::transaction_base& tx, const nlohmann::json& details,
+                                 const StockOptions& options);
 
 // Per-location stock of detail records (locations[] or warehouses[]) into
 // product_stock_locations: one COPY, one upsert of changed rows, one delete of

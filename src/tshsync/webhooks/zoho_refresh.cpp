@@ -80,6 +80,7 @@ std::string ZohoRefresher::refresh_pricebook(const std::string& pricebook_id) {
   if (const auto it = done_.find(key); it != done_.end()) return it->second;
   sync::PriceOptions options;
   options.default_currency = config_.sync.default_currency;
+  options.mass_changes.max_share = config_.sync.max_change_share;  // a replay never allows mass changes
   sync::PriceCounts counts;
   try {
     counts = sync::refresh_pricebook(client(), conn_, pricebook_id, options);

@@ -10,7 +10,10 @@
 namespace tshsync::zoho {
 namespace {
 
+constexpr long kCodeNotAuthenticated = 14;
+constexpr long kCodeRateLimit = 44;
 constexpr long kCodeDailyLimit = 45;
+constexpr long kCodeTooManyInProcess = 1070;  // Zoho's concurrency limit
 constexpr long kCodeNotAuthorized = 57;
 constexpr long kCodeInternalError = 1000;
 constexpr long kCodeDoesNotExist = 1002;
@@ -72,8 +75,12 @@ std::string describe(long status, const ParsedBody& parsed, const std::optional<
 }
 
 ApiVerdict decide(long status, const ParsedBody& parsed, const std::optional<long>& code) {
-  if (status == 401 || code == kCodeNotAuthorized) return ApiVerdict::unauthorized;
-  if (status == 429) return code == kCodeDailyLimit ? ApiVerdict::daily_limit : ApiVerdict::rate_limited;
+  // Zoho signals throttling by code, and not always with HTTP 429 (1070 in
+  // particular): the code decides first, whatever the status.
+  if (code == kCodeDailyLimit) return ApiVerdict::daily_limit;
+  if (code == kCodeRateLimit || code == kCodeTooManyInProcess) return ApiVerdict::rate_limited;
+  if (status == 401 || code == kCodeNotAuthorized || code == kCodeNotAuthenticated) return ApiVerdict::unauthorized;
+  if (status == 429) return ApiVerdict::rate_limited;
   if (code == kCodeDoesNotExist) return ApiVerdict::not_found;
   if (status >= 200 && status < 300) {
     if (!parsed.problem.empty()) return ApiVerdict::retry;  // a proxy or a cut transfer, not Zoho's answer

@@ -139,6 +139,9 @@ Item parse_item(const nlohmann::json& record) {
   if (!rate) throw RecordError(id, "rate is missing or null; the product keeps its price");
   item.rate = std::move(*rate);
   item.active = status_active(record, id);
+  item.item_type = text_field(record, "item_type");
+  item.product_type = text_field(record, "product_type");
+  item.is_combo = bool_field(record, "is_combo_product", false);
   item.has_image = non_empty(record, "image_id") || non_empty(record, "image_name") ||
                    non_empty(record, "image_document_id");
   item.stock_on_hand = decimal_field(record, "stock_on_hand", id);
@@ -171,6 +174,13 @@ std::vector<LocationStock> parse_item_locations(const nlohmann::json& record, co
       stock.is_primary = bool_field(entry, "is_primary", false);
       stock.stock_on_hand = decimal_field(entry, (prefix + "_stock_on_hand").c_str(), item_id);
       stock.available_stock = decimal_field(entry, (prefix + "_available_stock").c_str(), item_id);
+      stock.actual_available_stock = decimal_field(entry, (prefix + "_actual_available_stock").c_str(), item_id);
+      stock.committed_stock = decimal_field(entry, (prefix + "_committed_stock").c_str(), item_id);
+      stock.available_for_sale_stock = decimal_field(entry, (prefix + "_available_for_sale_stock").c_str(), item_id);
+      stock.actual_available_for_sale_stock =
+          decimal_field(entry, (prefix + "_actual_available_for_sale_stock").c_str(), item_id);
+      stock.quantity_in_transit = decimal_field(entry, (prefix + "_quantity_in_transit").c_str(), item_id);
+      if (!stock.is_primary) stock.is_primary = bool_field(entry, "is_primary_location", false);
       result.push_back(std::move(stock));
     }
     break;  // an item carries one or the other

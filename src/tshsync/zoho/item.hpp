@@ -49,6 +49,9 @@ struct Item {
   std::string sku;          // "" when Zoho has none
   std::string rate;         // decimal text; "0" when Zoho sends none
   bool active = true;       // status "active"
+  std::string item_type;    // inventory, sales, purchases, sales_and_purchases; "" when not sent
+  std::string product_type; // goods, service; "" when not sent
+  bool is_combo = false;    // is_combo_product (Inventory)
   bool has_image = false;   // image_id / image_name (Inventory) or image_document_id (Books)
   std::optional<std::string> stock_on_hand;    // decimal text, absent for non-stock items
   std::optional<std::string> available_stock;  // decimal text
@@ -69,6 +72,12 @@ struct LocationStock {
   bool is_primary = false;
   std::optional<std::string> stock_on_hand;    // decimal text
   std::optional<std::string> available_stock;  // decimal text
+  // The other figures Zoho gives per location (absent from older records).
+  std::optional<std::string> actual_available_stock;
+  std::optional<std::string> committed_stock;
+  std::optional<std::string> available_for_sale_stock;
+  std::optional<std::string> actual_available_for_sale_stock;
+  std::optional<std::string> quantity_in_transit;
 };
 
 // Reads locations[] (newer Inventory items) or warehouses[] (older ones);

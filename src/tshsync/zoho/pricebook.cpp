@@ -1,5 +1,7 @@
 #include <tshsync/zoho/pricebook.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include <tshsync/zoho/item.hpp>
@@ -24,6 +26,54 @@ int decimal_place_of(const nlohmann::json& record, const std::string& id) {
   } catch (const std::exception&) {
   }
   throw RecordError(id, "unusable decimal_place " + *text);
+}
+
+// "5%", " 10 ", "" -> "5", "10", "0"; nullopt unless a number in [0, 100).
+std::optional<std::string> percentage_text(std::string text) {
+  const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!text.empty() && is_space(text.back())) text.pop_back();
+  if (!text.empty() && text.back() == '%') text.pop_back();
+  const auto number = decimal_text(nlohmann::json(text));  // trims, refuses anything not decimal
+  if (!number) {
+    if (std::all_of(text.begin(), text.end(), is_space)) return std::string("0");
+    return std::nullopt;
+  }
+  double value = -1;
+  try {
+    value = std::stod(*number);
+  } catch (const std::out_of_range&) {
+  }
+  if (!(value >= 0 && value < 100)) return std::nullopt;
+  return number->front() == '+' ? number->substr(1) : *number;
+}
+
+// pricebook_discount as a percentage: "5%", "5", 5 or absent (0).
+std::string discount_of(const nlohmann::json& record, const std::string& id) {
+  const nlohmann::json* field = find_field(record, "pricebook_discount");
+  if (field == nullptr || field->is_null()) return "0";
+  std::string text;
+  if (field->is_string()) {
+    text = field->get<std::string>();
+  } else if (auto number = decimal_text(*field)) {
+    text = *number;
+  } else {
+    throw RecordError(id, "pricebook_discount is not a percentage: " + field->dump());
+  }
+  auto discount = percentage_text(text);
+  if (!discount) throw RecordError(id, "pricebook_discount is not a percentage below 100: \"" + text + "\"");
+  return *discount;
+}
+
+// Zoho's unit example: one bracket 0..0 (no quantity range at all).
+bool single_empty_bracket(const nlohmann::json& brackets) {
+  if (brackets.size() != 1 || !brackets[0].is_object()) return false;
+  for (const char* key : {"start_quantity", "end_quantity"}) {
+    const nlohmann::json* value = find_field(brackets[0], key);
+    if (value == nullptr || value->is_null()) continue;
+    const auto text = decimal_text(*value);
+    if (!text || text->find_first_not_of("+-0.") != std::string::npos) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -54,8 +104,10 @@ PricebookItem parse_pricebook_item(const nlohmann::json& record) {
   row.item_id = id_field(record, "item_id", "(no item_id)");
   check_record_text(record, row.item_id);
   const nlohmann::json* brackets = find_field(record, "price_brackets");
-  const bool volume = text_field(record, "pricing_scheme") == "volume" ||
-                      (brackets != nullptr && brackets->is_array() && !brackets->empty());
+  row.discount = discount_of(record, row.item_id);
+  const std::string scheme = text_field(record, "pricing_scheme");
+  const bool volume = scheme == "volume" || (scheme != "unit" && brackets != nullptr && brackets->is_array() &&
+                                             !brackets->empty() && !single_empty_bracket(*brackets));
   if (!volume) {
     const auto rate = decimal_field(record, "pricebook_rate", row.item_id);
     if (!rate) throw RecordError(row.item_id, "pricebook_rate is missing or null; the price list keeps its price");
@@ -84,6 +136,7 @@ PricebookItem parse_pricebook_item(const nlohmann::json& record) {
     }
   }
   row.rate = *decimal_field(*first, "pricebook_rate", row.item_id);
+  if (find_field(*first, "pricebook_discount") != nullptr) row.discount = discount_of(*first, row.item_id);
   row.brackets = brackets->dump();
   return row;
 }

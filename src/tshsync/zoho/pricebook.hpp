@@ -36,9 +36,14 @@ Pricebook parse_pricebook(const nlohmann::json& record);
 struct PricebookItem {
   std::string item_id;
   std::string rate;                   // decimal text: the unit rate or the first bracket's rate
+  std::string discount = "0";         // pricebook_discount as a percentage ("5" from "5%" or "5")
   std::optional<std::string> brackets;  // volume pricing: the price_brackets array as JSON text
 };
 
+// pricing_scheme "unit" is a unit price even when the row carries brackets
+// (Zoho's own unit example has one 0..0 bracket at the same rate); without a
+// scheme, brackets other than one 0..0 mean volume pricing. Volume rows take
+// the first bracket's rate and its pricebook_discount (else the row's).
 // Throws RecordError (with the item id) when the row is unusable.
 PricebookItem parse_pricebook_item(const nlohmann::json& record);
 
