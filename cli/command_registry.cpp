@@ -30,7 +30,7 @@ CLI::Validator duration_validator() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
         try {
-          util::parse_duration(value);
+          if (util::parse_duration(value).count() <= 0) return "a duration must be positive: '" + value + "'";
           return {};
         } catch (const std::invalid_argument& e) {
           return e.what();

@@ -74,6 +74,12 @@ window = "2h"
     CHECK(code_of("[zoho]\nrequests_per_minute = \"fast\"\n") == ExitCode::config);
     CHECK(code_of("[zoho]\nrequests_per_minute = 0\n") == ExitCode::config);
     CHECK(code_of("[zoho]\nlookback = \"soon\"\n") == ExitCode::config);
+    // Durations: positive, bounded, no overflow.
+    CHECK(code_of("[zoho]\nlookback = 0\n") == ExitCode::config);
+    CHECK(code_of("[zoho]\nlookback = -600\n") == ExitCode::config);
+    CHECK(code_of("[zoho]\nlookback = 9223372036854775807\n") == ExitCode::config);
+    CHECK(code_of("[zoho]\nrequest_timeout = \"0s\"\n") == ExitCode::config);
+    CHECK(code_of("[database]\nlock_timeout = \"2h\"\n") == ExitCode::config);
     CHECK(code_of("[replay]\nmax_attempts = 11\n") == ExitCode::config);
     CHECK(code_of("[replay.targets]\n\"invoice.*\" = 3\n") == ExitCode::config);
     CHECK(code_of("this is not toml") == ExitCode::config);

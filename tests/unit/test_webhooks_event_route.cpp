@@ -93,4 +93,13 @@ TEST_CASE("route_event: an empty payload is for a human") {
   CHECK(route_event("item.update", json(nullptr), kTargets).action == ReplayAction::needs_human);
 }
 
+TEST_CASE("route_event: a recorded signature failure waits for a human whatever the event type") {
+  const json payload{{"invoice", {{"invoice_id", "91"}}}};
+  CHECK(route_event("invoice.created", payload, kTargets, "invalid signature").action == ReplayAction::needs_human);
+  CHECK(route_event("item.update", json{{"item", {{"item_id", "1"}}}}, kTargets, "missing X-Zoho-Signature header")
+            .action == ReplayAction::needs_human);
+  CHECK(route_event("invoice.created", payload, kTargets, "HMAC mismatch").action == ReplayAction::needs_human);
+  CHECK(route_event("invoice.created", payload, kTargets, "receiver failed").action == ReplayAction::redeliver);
+}
+
 TEST_SUITE_END();

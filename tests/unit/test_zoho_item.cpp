@@ -64,15 +64,17 @@ TEST_CASE("item: images under Books are image_document_id; empty means none") {
   CHECK_FALSE(zoho::parse_item(books).has_image);
 }
 
-TEST_CASE("item: inactive status, missing rate is 0, missing sku is empty") {
+TEST_CASE("item: inactive status, missing sku is empty; a missing or null rate is a bad record, not 0") {
   json record = inventory_item();
   record["status"] = "inactive";
-  record.erase("rate");
   record.erase("sku");
   const zoho::Item item = zoho::parse_item(record);
   CHECK_FALSE(item.active);
-  CHECK(item.rate == "0");
   CHECK(item.sku.empty());
+  record.erase("rate");
+  CHECK_THROWS_WITH_AS(zoho::parse_item(record), doctest::Contains("rate is missing or null"), zoho::RecordError);
+  record["rate"] = nullptr;
+  CHECK_THROWS_AS(zoho::parse_item(record), zoho::RecordError);
 }
 
 TEST_CASE("item: bad records throw RecordError with the item id and the reason") {

@@ -56,6 +56,10 @@ void write_fault_response(const FiredFault& fault, httplib::Response& res,
   case FaultKind::truncated_json:
   case FaultKind::slow:
   case FaultKind::expire_tokens:
+  case FaultKind::raw_field:
+  case FaultKind::rewrite:
+  case FaultKind::repeat_previous:
+  case FaultKind::patch_item:
     return; // these shape or delay the real response instead
   }
 }

@@ -23,6 +23,10 @@ constexpr KindName kind_names[] = {
     {FaultKind::slow, "slow"},
     {FaultKind::expire_tokens, "expire_tokens"},
     {FaultKind::zoho_error, "zoho_error"},
+    {FaultKind::raw_field, "raw_field"},
+    {FaultKind::rewrite, "rewrite"},
+    {FaultKind::repeat_previous, "repeat_previous"},
+    {FaultKind::patch_item, "patch_item"},
 };
 
 const char* name_of(FaultKind kind) {
@@ -71,6 +75,7 @@ FaultRule parse_rule(const nlohmann::json& json) {
     }
     rule.status = read<int>(json, "status", default_status_of(rule.code));
   }
+  rule.edit = parse_body_edit(read<std::string>(json, "kind", ""), json);
   if (json.contains("count")) {
     rule.count = read<long>(json, "count", 0);
   }
@@ -117,6 +122,7 @@ std::vector<FaultRule> parse_fault_rules(const nlohmann::json& body) {
 
 void FaultInjector::replace(std::vector<FaultRule> rules) {
   rules_ = std::move(rules);
+  previous_bodies_.clear();
   rng_ = Rng(seed_);
 }
 
@@ -140,7 +146,35 @@ std::optional<FiredFault> FaultInjector::decide(std::string_view path, bool toke
     }
     if (fires) {
       ++rule.fired;
-      return FiredFault{rule.kind, rule.status, rule.retry_after, rule.delay_ms, rule.code};
+      return FiredFault{rule.kind, rule.status, rule.retry_after, rule.delay_ms, rule.code, rule.edit};
+    }
+  }
+  return std::nullopt;
+}
+
+bool FaultInjector::keeps_bodies() const {
+  for (const FaultRule& rule : rules_) {
+    if (rule.kind == FaultKind::repeat_previous) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void FaultInjector::remember_body(std::string_view path, const std::string& body) {
+  for (auto& [known, kept] : previous_bodies_) {
+    if (known == path) {
+      kept = body;
+      return;
+    }
+  }
+  previous_bodies_.emplace_back(std::string(path), body);
+}
+
+std::optional<std::string> FaultInjector::previous_body(std::string_view path) const {
+  for (const auto& [known, kept] : previous_bodies_) {
+    if (known == path) {
+      return kept;
     }
   }
   return std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "body_faults.hpp"
 #include "rng.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,10 @@ enum class FaultKind {
   slow,           // wait `delay_ms`, then serve normally
   expire_tokens,  // revoke every access token, then serve normally
   zoho_error,     // HTTP `status` with Zoho's real body for `code` (14, 44, 45, 57, 1070)
+  raw_field,      // the real body with one item's field set to raw text (body_faults.hpp)
+  rewrite,        // the real body with every `find` replaced by `replace`
+  repeat_previous,// the body served for the previous request on this path (a stale cache)
+  patch_item,     // serve normally, then apply `patch` to item `item_id` (an edit mid-listing)
 };
 
 // Whether the request is answered without looking at the real response.
@@ -35,6 +40,7 @@ struct FaultRule {
   long retry_after = 1;
   long delay_ms = 0;
   int code = 0; // zoho_error: the Zoho code whose body is sent
+  BodyEdit edit; // raw_field, rewrite, patch_item
   // Trigger: at most one; none means every matching request.
   std::optional<long> count; // the next N matching requests
   std::optional<double> probability;
@@ -49,6 +55,7 @@ struct FiredFault {
   long retry_after;
   long delay_ms;
   int code = 0;
+  BodyEdit edit;
 };
 
 // Parses {"rules":[...]}; throws std::invalid_argument naming the bad field.
@@ -70,7 +77,13 @@ public:
 
   nlohmann::ordered_json to_json() const;
 
+  // The body last served on a path, for repeat_previous (kept only while such a rule exists).
+  bool keeps_bodies() const;
+  void remember_body(std::string_view path, const std::string& body);
+  std::optional<std::string> previous_body(std::string_view path) const;
+
 private:
+  std::vector<std::pair<std::string, std::string>> previous_bodies_;
   std::uint64_t seed_;
   Rng rng_;
   std::vector<FaultRule> rules_;

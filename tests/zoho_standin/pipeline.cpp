@@ -1,5 +1,6 @@
 #include "pipeline.hpp"
 
+#include "admin_patches.hpp"
 #include "fault_responses.hpp"
 
 #include <chrono>
@@ -7,6 +8,35 @@
 #include <thread>
 
 namespace zoho_standin {
+
+namespace {
+
+// The body-editing kinds (body_faults.hpp) and the bodies repeat_previous replays.
+void edit_served_body(ServerState& state, const std::optional<FiredFault>& fault,
+                      std::string_view path, httplib::Response& res) {
+  const std::lock_guard lock(state.mutex);
+  std::string served = res.body;
+  if (fault && fault->kind == FaultKind::raw_field) {
+    res.body = set_raw_field(res.body, fault->edit.item_id, fault->edit.field, fault->edit.raw);
+  } else if (fault && fault->kind == FaultKind::rewrite) {
+    res.body = replace_all(res.body, fault->edit.find, fault->edit.replace);
+  } else if (fault && fault->kind == FaultKind::repeat_previous) {
+    if (auto previous = state.faults.previous_body(path)) {
+      res.body = *previous;
+      served = *previous;
+    }
+  } else if (fault && fault->kind == FaultKind::patch_item) {
+    const UnixSeconds now = state.clock.unix_now();
+    bool created = false;
+    apply_item_patch(state.catalog.item_for_update(fault->edit.item_id, now, created),
+                     parse_item_patch(fault->edit.patch), now);
+  }
+  if (state.faults.keeps_bodies()) {
+    state.faults.remember_body(path, served);
+  }
+}
+
+} // namespace
 
 void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view fault_path,
                        bool token_endpoint, httplib::Response& res, const Serve& serve) {
@@ -39,6 +69,7 @@ void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view f
   if (fault && (fault->kind == FaultKind::reset || fault->kind == FaultKind::truncated_json)) {
     break_response(fault->kind, res);
   }
+  edit_served_body(state, fault, fault_path, res);
 }
 
 } // namespace zoho_standin

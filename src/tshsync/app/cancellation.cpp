@@ -30,6 +30,7 @@ void install_signal_handlers() {
   action.sa_flags = 0;  // no SA_RESTART: blocking calls return EINTR and notice the flag
   sigaction(SIGTERM, &action, nullptr);
   sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGHUP, &action, nullptr);  // a closed terminal or a cron reload: end like SIGTERM
   std::signal(SIGPIPE, SIG_IGN);
 }
 
@@ -38,8 +39,10 @@ const std::atomic<bool>& cancel_flag() { return g_cancel; }
 void throw_if_cancelled() {
   if (!g_cancel.load()) return;
   const int sig = g_signal == 0 ? SIGTERM : static_cast<int>(g_signal);
-  throw core::Error(static_cast<core::ExitCode>(128 + sig),
-                    std::string("interrupted by ") + (sig == SIGINT ? "SIGINT" : "SIGTERM"));
+  // SIGHUP ends the run as SIGTERM does, with its exit code (143).
+  const int code = sig == SIGHUP ? SIGTERM : sig;
+  throw core::Error(static_cast<core::ExitCode>(128 + code),
+                    std::string("interrupted by ") + (sig == SIGINT ? "SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM"));
 }
 
 }  // namespace tshsync::app

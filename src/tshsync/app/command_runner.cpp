@@ -7,6 +7,7 @@
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/app/inspection_runner.hpp>
 #include <tshsync/app/metrics_output.hpp>
+#include <tshsync/app/query_canceller.hpp>
 #include <tshsync/app/run_observer.hpp>
 #include <tshsync/app/run_summary.hpp>
 #include <tshsync/core/error.hpp>
@@ -16,6 +17,7 @@
 #include <tshsync/db/connection.hpp>
 #include <tshsync/db/migrations.hpp>
 #include <tshsync/db/run_ledger.hpp>
+#include <tshsync/db/session_limits.hpp>
 #include <tshsync/util/redact.hpp>
 #include <tshsync/util/time_format.hpp>
 
@@ -67,6 +69,24 @@ core::ExitCode guarded(const std::function<core::ExitCode()>& work, std::string&
   } catch (const core::Error& e) {
     error = util::redact(e.what());
     return e.code();
+  }
+}
+
+// Runs the command body so that a signal cancels a statement it waits on,
+// and a lock or statement timeout names what other sessions hold.
+core::ExitCode run_cancellable(pqxx::connection& conn, const std::function<core::ExitCode()>& work) {
+  QueryCanceller canceller(conn, cancel_flag());
+  try {
+    return work();
+  } catch (const pqxx::sql_error& e) {
+    if (cancel_flag().load() || !db::is_operational(e)) throw;
+    std::string blocking;
+    try {
+      blocking = db::blocking_relations(conn);
+    } catch (const std::exception&) {
+      // naming the blocker is a courtesy
+    }
+    db::throw_operational(e, blocking);
   }
 }
 
@@ -127,14 +147,16 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
   const core::ExitCode code = guarded(
       [&]() -> core::ExitCode {
         config = core::load_config({global.config_path, global.dsn});
+        db::set_session_limits(config.database.lock_timeout, config.database.statement_timeout);
         observers = make_run_observers(config, spec.dry_run);
         for (auto& o : observers) o->run_started(spec.name);
         auto conn = db::connect(config.database.dsn);
         if (spec.needs_schema) db::require_current_schema(*conn);
 
         const bool takes_lock = spec.writes && !spec.dry_run;
-        db::AdvisoryLock lock(*conn, spec.name);
-        if (takes_lock && !lock.try_acquire()) {
+        // A dry run takes a lock of its own: it never waits for (or blocks) a real run's.
+        db::AdvisoryLock lock(*conn, spec.dry_run ? spec.name + ":dry-run" : spec.name);
+        if (spec.writes && !lock.try_acquire()) {
           skipped = true;
           throw core::temp_fail_error("another " + spec.name + " run holds the lock; skipped");
         }
@@ -160,7 +182,7 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
         const core::ExitCode body_code = guarded(
             [&] {
               RunContext ctx{config, *conn, report, spec.dry_run};
-              const core::ExitCode c = body(ctx);
+              const core::ExitCode c = run_cancellable(*conn, [&] { return body(ctx); });
               throw_if_cancelled();
               return c;
             },

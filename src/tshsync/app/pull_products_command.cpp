@@ -17,12 +17,14 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
   report.set("unchanged", items.unchanged);
   report.set("deactivated", counts.deactivated);
   report.set("failed", items.failed);
+  if (items.future_times > 0) report.set("future_timestamps", items.future_times);
   report.set("not_products", items.not_products);
   report.set("failed_ids", items.failed_ids);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
   if (!counts.strategy.empty()) report.set("strategy", counts.strategy);
   if (counts.resumed) report.set("resumed", true);
+  if (counts.listing_distrusted) report.set("listing_distrusted", true);
   report.records_synced = items.inserted + items.updated + counts.deactivated;
 }
 
@@ -37,6 +39,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   pull.full = options.full;
   pull.dry_run = ctx.dry_run;
   pull.lookback = ctx.config.zoho.lookback;
+  pull.max_list_pages = ctx.config.zoho.max_list_pages;
   pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho, ctx.config.erp);
   pull.apply.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
   pull.apply.tally = std::make_shared<sync::ExclusionTally>();
@@ -66,6 +69,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   core::log_info("{}{} items: {} inserted, {} updated, {} unchanged, {} deactivated, {} failed ({} API calls)",
                  ctx.dry_run ? "dry run, nothing written: " : "", items.fetched, items.inserted, items.updated,
                  items.unchanged, counts.deactivated, items.failed, client.api_calls());
+  if (counts.listing_distrusted) return core::ExitCode::partial;  // warned by pull_products
   if (items.failed > 0) {
     core::log_warn("{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were applied", items.failed);
     return core::ExitCode::partial;

@@ -19,6 +19,8 @@ namespace tshsync::core {
 
 namespace {
 
+constexpr std::size_t kMaxConfigBytes = 1 << 20;  // a config file is a few KiB
+
 // Reads the keys of one TOML table and remembers which were used, so an
 // unknown key (a typo the operator would otherwise never notice) is an error.
 class TableReader {
@@ -42,19 +44,25 @@ class TableReader {
     }
   }
 
-  void duration(const char* key, std::chrono::seconds& out) {
+  // Durations are positive and at most `max`: a zero timeout would wait for
+  // ever, a huge lookback overflows the clock arithmetic.
+  void duration(const char* key, std::chrono::seconds& out, std::chrono::seconds max = std::chrono::hours(24 * 365)) {
     if (auto node = take(key)) {
+      std::chrono::seconds value{};
       try {
         if (node->is_integer()) {
-          out = std::chrono::seconds(*node->value<long long>());
+          value = std::chrono::seconds(*node->value<long long>());
         } else if (node->is_string()) {
-          out = util::parse_duration(*node->value<std::string>());
+          value = util::parse_duration(*node->value<std::string>());
         } else {
           fail(key, "must be a duration such as \"15m\"");
         }
       } catch (const std::invalid_argument& e) {
         fail(key, e.what());
       }
+      if (value.count() <= 0 || value > max)
+        fail(key, "must be a positive duration of at most " + util::format_duration(max));
+      out = value;
     }
   }
 
@@ -290,6 +298,8 @@ Config parse_config_text(const std::string& text, const std::string& source_name
 
   TableReader db(top.subtable("database"), "database", source_name);
   db.string("dsn", c.database.dsn);
+  db.duration("lock_timeout", c.database.lock_timeout, std::chrono::hours(1));
+  db.duration("statement_timeout", c.database.statement_timeout, std::chrono::hours(24));
   db.finish();
 
   TableReader metrics(top.subtable("metrics"), "metrics", source_name);
@@ -314,9 +324,10 @@ Config parse_config_text(const std::string& text, const std::string& source_name
   zoho.strings("item_types", c.zoho.item_types);
   zoho.strings("product_types", c.zoho.product_types);
   zoho.boolean("include_combos", c.zoho.include_combos);
-  zoho.duration("lookback", c.zoho.lookback);
-  zoho.duration("connect_timeout", c.zoho.connect_timeout);
-  zoho.duration("request_timeout", c.zoho.request_timeout);
+  zoho.duration("lookback", c.zoho.lookback, std::chrono::hours(24 * 30));
+  zoho.duration("connect_timeout", c.zoho.connect_timeout, std::chrono::minutes(10));
+  zoho.duration("request_timeout", c.zoho.request_timeout, std::chrono::hours(1));
+  zoho.integer("max_list_pages", c.zoho.max_list_pages, 1, 1000000);
   zoho.finish();
 
   TableReader sync(top.subtable("sync"), "sync", source_name);
@@ -379,7 +390,7 @@ Config load_config(const ConfigSources& sources) {
   if (exists) {
     std::string text;
     try {
-      text = util::read_file(path);
+      text = util::read_regular_file(path, kMaxConfigBytes);
     } catch (const std::runtime_error& e) {
       throw config_error(e.what());
     }

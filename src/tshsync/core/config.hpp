@@ -12,6 +12,10 @@ namespace tshsync::core {
 struct DatabaseConfig {
   // Empty: libpq reads its own environment (PGHOST, PGDATABASE, ...).
   std::string dsn;
+  // Every session's lock_timeout and statement_timeout: a run never waits for
+  // ever behind another session's lock (exit 75 naming the relation).
+  std::chrono::seconds lock_timeout{30};
+  std::chrono::seconds statement_timeout{std::chrono::minutes(30)};
 };
 
 struct MetricsConfig {
@@ -40,6 +44,7 @@ struct ZohoConfig {
   std::chrono::seconds lookback{std::chrono::minutes(10)};
   std::chrono::seconds connect_timeout{10};
   std::chrono::seconds request_timeout{60};
+  int max_list_pages = 1000;  // a listing's page cap: at least this, more for a larger known catalog
 };
 
 struct SyncConfig {

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include <tshsync/core/error.hpp>
+#include <tshsync/db/session_limits.hpp>
 #include <tshsync/util/redact.hpp>
 
 namespace tshsync::db {
@@ -66,13 +67,17 @@ std::unique_ptr<pqxx::connection> connect(const std::string& dsn) {
   ::setenv("PGAPPNAME", "tshsync", 0);
   if (!std::getenv("PGCONNECT_TIMEOUT")) ::setenv("PGCONNECT_TIMEOUT", "10", 0);
   try {
-    return std::make_unique<pqxx::connection>(dsn);
+    auto conn = std::make_unique<pqxx::connection>(dsn);
+    apply_session_limits(*conn);
+    return conn;
   } catch (const pqxx::failure& e) {
     throw_connect_failure(dsn, e);
   }
 }
 
 void rethrow_as_error(const std::exception& e) {
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e); sql != nullptr && is_operational(*sql))
+    throw_operational(*sql, "");
   if (dynamic_cast<const pqxx::broken_connection*>(&e) || dynamic_cast<const pqxx::in_doubt_error*>(&e))
     throw core::unavailable_error("lost the connection to PostgreSQL: " + first_line(e.what()));
   if (dynamic_cast<const pqxx::data_exception*>(&e) || dynamic_cast<const pqxx::integrity_constraint_violation*>(&e))

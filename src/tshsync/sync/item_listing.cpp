@@ -48,8 +48,8 @@ std::optional<ListingPosition> ListingPosition::from_json(const nlohmann::json& 
   return position;
 }
 
-ItemListing::ItemListing(zoho::Client& client, ListingPosition start)
-    : client_(client), start_(start), next_(std::move(start)) {}
+ItemListing::ItemListing(zoho::Client& client, ListingPosition start, int64_t max_pages)
+    : client_(client), start_(start), next_(std::move(start)), checks_(max_pages) {}
 
 nlohmann::json ItemListing::fetch(const ListingPosition& at) {
   zoho::Query query{{"filter_by", "Status.All"}, {"page", std::to_string(at.page)}, {"per_page", "200"}};
@@ -66,6 +66,7 @@ void ItemListing::fall_back_to_page_numbers(const char* why) {
   sort_honoured_ = false;
   core::log_warn("Zoho {}: listing items by page number; the cursor moves when the listing is complete", why);
   const auto max_seen = next_.max_seen;
+  checks_.restart();
   next_ = start_;
   next_.page = 1;
   next_.sorted = false;
@@ -95,10 +96,27 @@ bool ItemListing::next(nlohmann::json& items) {
     fall_back_to_page_numbers("refused sort_column=last_modified_time");
     return next(items);
   }
-  nlohmann::json* listed = body.is_object() && body.contains("items") ? &body["items"] : nullptr;
-  items = listed != nullptr && listed->is_array() ? std::move(*listed) : nlohmann::json::array();
-  const nlohmann::json* context = zoho::find_field(body, "page_context");
-  const bool has_more = context != nullptr && zoho::bool_field(*context, "has_more_page", false);
+  nlohmann::json* context = nullptr;
+  bool has_more = false;
+  const auto read_page = [&] {
+    nlohmann::json* listed = body.is_object() && body.contains("items") ? &body["items"] : nullptr;
+    items = listed != nullptr && listed->is_array() ? std::move(*listed) : nlohmann::json::array();
+    context = body.is_object() && body.contains("page_context") ? &body["page_context"] : nullptr;
+    has_more = context != nullptr && zoho::bool_field(*context, "has_more_page", false);
+  };
+  read_page();
+  if (!checks_.accept_page("/items", at.page, items, has_more)) {
+    // A page seen before: a cache or a lagging replica answered. Ask once more.
+    core::log_warn("Zoho served /items page {} with the items of an earlier page; asking again", at.page);
+    body = fetch(at);
+    read_page();
+    if (!checks_.accept_page("/items", at.page, items, has_more)) checks_.fail_repeated("/items", at.page);
+  }
+  if (!at.sorted) checks_.note_positions(at.page, items);
+  if (!start_.since && start_.page == 1) {
+    checks_.note_ids(items);
+    if (context != nullptr) checks_.note_reported_total(*context);
+  }
 
   if (at.since) {
     for (const auto& t : modified_times(items)) {

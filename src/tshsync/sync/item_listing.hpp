@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <tshsync/sync/listing_checks.hpp>
 #include <tshsync/util/time_format.hpp>
 #include <tshsync/zoho/client.hpp>
 
@@ -34,7 +35,8 @@ struct ListingPosition {
 // number instead, and the cursor moves only once the walk is complete.
 class ItemListing {
  public:
-  ItemListing(zoho::Client& client, ListingPosition start);
+  // `max_pages`: the page cap (listing_page_cap).
+  ItemListing(zoho::Client& client, ListingPosition start, int64_t max_pages = 1000);
 
   // Fetches the next page into `items`; false when the walk was already complete.
   bool next(nlohmann::json& items);
@@ -49,6 +51,8 @@ class ItemListing {
 
   int64_t list_calls() const { return calls_; }
 
+  // Why this listing, once complete, cannot prove an item is gone (ListingChecks).
+  std::optional<std::string> distrust() const { return checks_.distrust(); }
   // What this walk showed of the server (listing_strategy.hpp): the filter is
   // ignored once an item older than `since` comes back, and honoured when a
   // complete filtered walk returned none; sort refused or ignored: false.
@@ -70,6 +74,7 @@ class ItemListing {
   std::unordered_set<std::string> overlap_;
   bool complete_ = false;
   int64_t calls_ = 0;
+  ListingChecks checks_;
   std::optional<bool> filter_honoured_;
   std::optional<bool> sort_honoured_;
 };

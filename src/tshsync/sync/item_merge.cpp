@@ -1,5 +1,6 @@
 #include <tshsync/sync/item_merge.hpp>
 
+#include <chrono>
 #include <unordered_map>
 
 #include <tshsync/core/log.hpp>
@@ -83,6 +84,7 @@ void MergeCounts::add(const MergeCounts& other) {
   updated += other.updated;
   unchanged += other.unchanged;
   failed += other.failed;
+  future_times += other.future_times;
   not_products += other.not_products;
   failed_ids.insert(failed_ids.end(), other.failed_ids.begin(), other.failed_ids.end());
 }
@@ -96,6 +98,11 @@ PreparedItems prepare_items(const nlohmann::json& items) {
     ++counts.fetched;
     try {
       zoho::Item item = zoho::parse_item(record);
+      if (item.last_modified > std::chrono::system_clock::now() + std::chrono::minutes(5)) {
+        ++counts.future_times;
+        core::log_warn("item {}: last_modified_time {} lies in the future; not kept as the product's time", item.item_id,
+                       util::format_utc_iso8601(item.last_modified));
+      }
       const auto [slot, fresh] = slot_of.emplace(item.item_id, prepared.items.size());
       if (fresh) {
         prepared.items.push_back(std::move(item));

@@ -44,6 +44,7 @@ struct MergeCounts {
   int64_t updated = 0;
   int64_t unchanged = 0;  // staged rows that needed no write
   int64_t failed = 0;     // bad records, skipped and logged
+  int64_t future_times = 0;  // last_modified_time in the future: not kept, reported
   int64_t not_products = 0;  // active in Zoho but not a product by [zoho].item_types etc.: kept inactive
   std::vector<std::string> failed_ids;  // their item ids when readable: they still exist in Zoho
 
@@ -65,10 +66,10 @@ PreparedItems prepare_items(const nlohmann::json& items);
 // COPYs prepared items into a staging table and merges them into products in
 // ONE statement inside the caller's transaction. Only rows that differ are
 // written (updated_at moves with them); a record older than the product's
-// zoho_last_modified_at never overwrites it. A new product also gets its
-// stock; existing products' stock is pull-stock's. Records the database
-// refuses (a constraint, a too long value) are isolated, logged and counted
-// as failed; the rest are written. With `seen_by` (a --full
+// zoho_last_modified_at never overwrites it, except in a --full listing. A
+// new product also gets its stock; existing products' stock is pull-stock's.
+// Records the database refuses (a constraint, a too long value) are isolated,
+// logged and counted as failed; the rest are written. With `seen_by` (a --full
 // listing's sync type) the same statement records the page's item ids, bad
 // records' included, in tshsync_full_pull_seen.
 MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prepared, const ApplyOptions& options,

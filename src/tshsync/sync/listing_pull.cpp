@@ -43,6 +43,7 @@ struct FetchedPage {
 
 struct Start {
   ListingPosition position;
+  int64_t known_items = 0;  // products from Zoho the ERP holds, for the page cap
   util::SystemTime run_started;   // this run, by the database clock
   util::SystemTime full_started;  // the --full listing (earlier when resumed)
   bool resumed = false;
@@ -57,6 +58,9 @@ Start plan_start(pqxx::transaction_base& tx, const ListingPullSpec& spec, const 
   Start start;
   start.run_started = database_now(tx);
   start.full_started = start.run_started;
+  start.known_items = tx.exec("SELECT count(*) FROM products WHERE zoho_item_id IS NOT NULL")[0][0].as<int64_t>();
+  // A dry run neither resumes nor keeps a real run's checkpoint (nor locks its rows).
+  if (spec.full && spec.dry_run) return start;
   if (spec.full) {
     const auto checkpoint = read_state(tx, spec.name + ".full").value_or(nlohmann::json());
     const nlohmann::json* started_at = zoho::find_field(checkpoint, "started_at_us");
@@ -75,7 +79,15 @@ Start plan_start(pqxx::transaction_base& tx, const ListingPullSpec& spec, const 
     if (hooks.begin_full) hooks.begin_full(tx);
     return start;
   }
-  const auto cursor = read_cursor(tx, spec.name + ".cursor");
+  auto cursor = read_cursor(tx, spec.name + ".cursor");
+  if (cursor && *cursor > start.run_started && !spec.dry_run) {
+    // Left by a run that trusted a future timestamp: it would hide every change until then.
+    core::log_warn("{}: the cursor {} lies in the future; moved back to now", spec.name,
+                   util::format_zoho_timestamp(*cursor));
+    tx.exec_params("UPDATE tshsync_state SET value = to_jsonb($2::text), updated_at = now() WHERE key = $1",
+                   spec.name + ".cursor", util::format_zoho_timestamp(start.run_started));
+    cursor = start.run_started;
+  }
   if (cursor) {
     start.position.since = *cursor - std::max(spec.lookback, std::chrono::seconds(1));
   } else {
@@ -116,7 +128,8 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
   const std::string cursor_key = spec.name + ".cursor";
   const auto clamp = [&](util::SystemTime t) { return std::min(t, start.run_started); };
 
-  ItemListing listing(client, start.position);
+  ItemListing listing(client, start.position, listing_page_cap(spec.max_list_pages, start.known_items));
+  std::optional<std::string> distrust;
   // While the writer is busy, pages that arrive join the batch it will take
   // next (up to kMaxPagesPerBatch): with a fast Zoho the database writes
   // fewer, larger batches; with a slow one every page is written as soon as
@@ -164,11 +177,12 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
     if (spec.full && !page.last)
       progress.checkpoint = {{"started_at_us", epoch_micros(start.full_started)}, {"position", page.resume_at.to_json()}};
     if (page.complete_before) progress.cursor = clamp(*page.complete_before);
-    save_progress(tx, progress);
+    if (!spec.dry_run) save_progress(tx, progress);
     page.write = nullptr;  // frees the page
     if (page.last && spec.full) {
-      if (hooks.finish_full) hooks.finish_full(tx, start.full_started);
-      delete_state(tx, spec.name + ".full");
+      distrust = listing.distrust();
+      if (hooks.finish_full) hooks.finish_full(tx, start.full_started, distrust);
+      if (!spec.dry_run) delete_state(tx, spec.name + ".full");
     }
     txs.commit();
     write_time.stop();
@@ -183,7 +197,8 @@ ListingPullResult run_listing_pull(zoho::Client& client, pqxx::connection& conn,
   core::log_verbose("{}: {:.1f} s waiting for Zoho, {:.1f} s writing to PostgreSQL", spec.name, zoho_time.seconds(),
                     write_time.seconds());
   const ListingBehaviour seen = remember_behaviour(txs, spec.name, known, listing);
-  return {start.resumed, start.from_start, listing.list_calls(), strategy_name(seen, spec.full, start.from_start)};
+  return {start.resumed, start.from_start, listing.list_calls(), distrust,
+          strategy_name(seen, spec.full, start.from_start)};
 }
 
 }  // namespace tshsync::sync

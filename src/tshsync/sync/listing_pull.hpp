@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +20,7 @@ struct ListingPullSpec {
   bool full = false;
   bool dry_run = false;
   std::chrono::seconds lookback{600};
+  int64_t max_list_pages = 1000;  // the page cap's floor (listing_page_cap)
 };
 
 // Writes one prepared batch (one page, or up to five) in its transaction.
@@ -33,8 +35,11 @@ struct ListingPullHooks {
   // A --full listing that does not resume a checkpoint starts here.
   std::function<void(pqxx::transaction_base& tx)> begin_full;
   // A --full listing that reached its end; `started_at` is when it began
-  // (earlier than this run when it resumed a checkpoint).
-  std::function<void(pqxx::transaction_base& tx, util::SystemTime started_at)> finish_full;
+  // (earlier than this run when it resumed a checkpoint); `distrust` says why
+  // the listing cannot prove an item gone (then nothing may be deactivated).
+  std::function<void(pqxx::transaction_base& tx, util::SystemTime started_at,
+                     const std::optional<std::string>& distrust)>
+      finish_full;
   // After each committed batch of pages (progress, cancellation).
   std::function<void()> after_page;
 };
@@ -43,6 +48,7 @@ struct ListingPullResult {
   bool resumed = false;   // a --full listing went on from its checkpoint
   bool from_start = false;  // no cursor yet: the incremental run read everything
   int64_t list_calls = 0;
+  std::optional<std::string> distrust;  // a complete --full listing that proves nothing gone
   std::string strategy;   // listing_strategy.hpp: keyed, filtered_pages, full_scan, full, from_start
 };
 

@@ -24,7 +24,9 @@ class Builder {
     for (const auto& c : mapping_.price_columns) owned.push_back({c, "price"});
     owned.push_back({"is_active", "is_active"});
     for (const auto& c : mapping_.image_columns) owned.push_back({c, "image_url"});
-    owned.push_back({"zoho_last_modified_at", "modified_at"});
+    // A time more than five minutes in the future is stored as unknown (NULL):
+    // kept, it would block every later change.
+    owned.push_back({"zoho_last_modified_at", "CASE WHEN modified_at <= now() + interval '5 minutes' THEN modified_at END"});
 
     std::set<std::string> written{"zoho_item_id"};
     std::string columns = "zoho_item_id";
@@ -70,7 +72,8 @@ WITH merged AS (
   ON CONFLICT (zoho_item_id) DO UPDATE
     SET )SQL" + set + R"SQL(updated_at = now()
     WHERE ()SQL" + old_values + R"SQL() IS DISTINCT FROM ()SQL" + new_values + R"SQL()
-      AND (p.zoho_last_modified_at IS NULL OR p.zoho_last_modified_at <= EXCLUDED.zoho_last_modified_at)
+      AND ($1::text IS NOT NULL OR p.zoho_last_modified_at IS NULL
+           OR p.zoho_last_modified_at <= EXCLUDED.zoho_last_modified_at)  -- a --full listing applies Zoho's values
   RETURNING (xmax = 0) AS inserted
 ), seen AS (
   INSERT INTO tshsync_full_pull_seen (sync_type, zoho_item_ids)

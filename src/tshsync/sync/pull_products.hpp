@@ -16,6 +16,7 @@ struct PullProductsOptions {
   std::chrono::seconds lookback{600};
   ApplyOptions apply;
   std::function<void()> after_page;  // progress, cancellation
+  int64_t max_list_pages = 1000;     // [zoho].max_list_pages
 };
 
 struct PullProductsCounts {
@@ -24,6 +25,7 @@ struct PullProductsCounts {
   bool resumed = false;
   bool from_start = false;
   int64_t list_calls = 0;
+  bool listing_distrusted = false;  // a complete --full listing deactivated nothing (see the log)
   std::string strategy;  // listing_strategy.hpp
 };
 

@@ -100,6 +100,12 @@ WITH staged AS (
 SELECT (SELECT count(*) FROM upserted) + (SELECT count(*) FROM removed)
 )SQL";
 
+// Services and other non-inventory items have no stock figure to miss.
+bool tracks_stock(const nlohmann::json& record) {
+  const std::string type = zoho::text_field(record, "item_type");
+  return type.empty() || type == "inventory";
+}
+
 void skip(const nlohmann::json& record, const zoho::RecordError& e, StockCounts& counts) {
   ++counts.failed;
   core::log_warn("skipped item {}: {}", e.record_id().front() == '(' ? zoho::item_id_for_message(record) : e.record_id(),
@@ -146,7 +152,11 @@ StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items,
       if (!record.is_object()) throw zoho::RecordError("(not an object)", "the item is not a JSON object");
       const std::string id = zoho::id_field(record, "item_id", "(no item_id)");
       const auto modified = util::parse_zoho_timestamp(zoho::text_field(record, "last_modified_time"));
-      parsed.push_back({id, zoho::decimal_field(record, options.stock_field.c_str(), id),
+      const auto stock = zoho::decimal_field(record, options.stock_field.c_str(), id);
+      // A stock item without its figure keeps the ERP's (one rule with rate and pricebook_rate).
+      if (!stock && tracks_stock(record))
+        throw zoho::RecordError(id, options.stock_field + " is missing or null; the product keeps its stock");
+      parsed.push_back({id, stock,
                         modified ? std::optional<std::string>(util::format_utc_iso8601(*modified)) : std::nullopt});
     } catch (const zoho::RecordError& e) {
       skip(record, e, counts);

@@ -52,8 +52,15 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 }
 
 void append_line(const std::filesystem::path& path, std::string_view line) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  constexpr off_t kMaxAppendTarget = off_t{1} << 30;
+  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0640);
   if (fd < 0) fail("cannot open", path);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > kMaxAppendTarget) {
+    ::close(fd);
+    throw std::runtime_error("refusing to append to " + path.string() +
+                             (S_ISREG(st.st_mode) ? ": it is larger than 1 GiB; rotate it" : ": not a regular file"));
+  }
   std::string buffer(line);
   buffer.push_back('\n');
   try {
@@ -71,6 +78,35 @@ std::string read_file(const std::filesystem::path& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+std::string read_regular_file(const std::filesystem::path& path, std::size_t max_bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) fail("cannot read", path);
+  struct stat st {};
+  std::string problem;
+  if (::fstat(fd, &st) != 0) {
+    problem = std::strerror(errno);
+  } else if (S_ISDIR(st.st_mode)) {
+    problem = "it is a directory";
+  } else if (!S_ISREG(st.st_mode)) {
+    problem = "not a regular file";
+  } else if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    problem = "larger than " + std::to_string(max_bytes) + " bytes";
+  }
+  std::string content;
+  while (problem.empty()) {
+    char chunk[65536];
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) problem = std::strerror(errno);
+    if (n <= 0) break;
+    content.append(chunk, static_cast<std::size_t>(n));
+    if (content.size() > max_bytes) problem = "larger than " + std::to_string(max_bytes) + " bytes";
+  }
+  ::close(fd);
+  if (!problem.empty()) throw std::runtime_error("cannot read " + path.string() + ": " + problem);
+  return content;
 }
 
 }  // namespace tshsync::util

@@ -19,7 +19,7 @@ ON CONFLICT (original_webhook_log_id) DO NOTHING)";
 
 constexpr const char* kDue = R"(
 SELECT q.id::text, q.event_type, COALESCE(q.event_id, ''), COALESCE(q.original_webhook_log_id::text, ''),
-       q.payload::text, q.retry_count
+       q.payload::text, q.retry_count, COALESCE(q.failure_reason, w.error_message, '')
 FROM webhook_dead_letter_queue q
 LEFT JOIN webhook_logs w ON w.id = q.original_webhook_log_id
 WHERE q.resolved_at IS NULL AND NOT q.needs_human AND q.exhausted_at IS NULL AND q.next_attempt_at <= now()
@@ -54,6 +54,7 @@ std::vector<DeadLetter> due_dead_letters(pqxx::transaction_base& tx, std::option
     d.original_id = row[3].as<std::string>();
     if (!row[4].is_null()) d.payload_text = row[4].as<std::string>();
     d.retry_count = row[5].as<int>();
+    d.failure_reason = row[6].as<std::string>();
     out.push_back(std::move(d));
   }
   return out;

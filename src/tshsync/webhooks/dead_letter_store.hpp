@@ -20,6 +20,7 @@ struct DeadLetter {
   std::string original_id;                  // the webhook_logs row, "" when none
   std::optional<std::string> payload_text;  // payload::text; empty when NULL
   int retry_count = 0;
+  std::string failure_reason;  // why the original delivery failed, "" when not recorded
 };
 
 // Enqueues every webhook_logs row with status 'error' not queued yet (once:

@@ -79,6 +79,18 @@ std::optional<std::string> target_for(const std::string& event_type, const Repla
   return std::nullopt;
 }
 
+bool is_signature_failure(const std::string& failure_reason) {
+  std::string text = failure_reason;
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text.find("signature") != std::string::npos || text.find("hmac") != std::string::npos;
+}
+
+ReplayRoute route_event(const std::string& event_type, const std::optional<nlohmann::json>& payload,
+                        const ReplayTargets& targets, const std::string& failure_reason) {
+  if (is_signature_failure(failure_reason)) return route_event("signature_invalid", payload, targets);
+  return route_event(event_type, payload, targets);
+}
+
 ReplayRoute route_event(const std::string& event_type, const std::optional<nlohmann::json>& payload,
                         const ReplayTargets& targets) {
   if (checks::is_signature_pseudo_type(event_type))

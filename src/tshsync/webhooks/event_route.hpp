@@ -43,4 +43,13 @@ std::optional<std::string> target_for(const std::string& event_type, const Repla
 ReplayRoute route_event(const std::string& event_type, const std::optional<nlohmann::json>& payload,
                         const ReplayTargets& targets);
 
+// The same, for an event whose delivery failed for `failure_reason`: a failure
+// that names the signature (missing, invalid, unverifiable) waits for a human
+// whatever the event type, so a forged call is never re-signed.
+ReplayRoute route_event(const std::string& event_type, const std::optional<nlohmann::json>& payload,
+                        const ReplayTargets& targets, const std::string& failure_reason);
+
+// Whether a recorded failure is about the call's signature.
+bool is_signature_failure(const std::string& failure_reason);
+
 }  // namespace tshsync::webhooks

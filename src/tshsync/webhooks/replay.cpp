@@ -39,7 +39,8 @@ std::vector<Planned> plan(pqxx::connection& conn, const core::Config& config, co
   result.enqueued = enqueue_failed_webhooks(tx);
   std::vector<Planned> planned;
   for (auto& entry : due_dead_letters(tx, options.limit)) {
-    ReplayRoute route = route_event(entry.event_type, parsed_payload(entry), config.replay.targets);
+    ReplayRoute route =
+        route_event(entry.event_type, parsed_payload(entry), config.replay.targets, entry.failure_reason);
     planned.push_back({std::move(entry), std::move(route)});
   }
   if (!options.dry_run) tx.commit();

@@ -1,6 +1,7 @@
 #include <tshsync/zoho/client.hpp>
 
 #include <chrono>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 #include <tshsync/zoho/endpoints.hpp>
 #include <tshsync/zoho/envelope.hpp>
 #include <tshsync/zoho/item.hpp>
+#include <tshsync/zoho/json_repair.hpp>
 #include <tshsync/zoho/organization_refusal.hpp>
 #include <tshsync/zoho/pause.hpp>
 #include <tshsync/zoho/rate_account.hpp>
@@ -134,6 +136,7 @@ std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const 
     if (response) {
       core::log_verbose("zoho: GET {} -> {} ({} ms)", label, response->status,
                         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
+      response->body = repair_json_text(std::move(response->body));  // one bad record must not cost the page
       ApiAnswer answer =
           check_api_response(response->status, response->header("content-type"), response->body, big_array);
       // The daily limit's wait runs to midnight: holding everyone off that
@@ -228,7 +231,13 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
   for (const auto& param : params) {
     if (param.first != "page" && param.first != "per_page") base.push_back(param);
   }
+  // A server that never ends the listing (has_more_page stays true, a page
+  // repeats) must not spend the organization's daily calls: stop with 69.
+  constexpr int kMaxPages = 1000;
+  std::unordered_set<std::string> seen_pages;
   for (int page = 1;; ++page) {
+    if (page > kMaxPages)
+      throw core::unavailable_error(fmt::format("Zoho's {} listing passed {} pages; stopping it", path, kMaxPages));
     Query query = base;
     query.emplace_back("page", std::to_string(page));
     query.emplace_back("per_page", std::to_string(kPerPage));
@@ -249,12 +258,15 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
     }
     const nlohmann::json records = *found;  // 200 records at most: a copy is cheap
     body = nullptr;  // one page in memory at a time
+    if (context.has_more_page && records.empty())
+      throw core::unavailable_error(
+          fmt::format("Zoho sent an empty page {} of {} that claims more pages; stopping the listing", page, path));
+    if (!records.empty() && !seen_pages.insert(records.dump()).second)
+      throw core::unavailable_error(fmt::format(
+          "Zoho served page {} of {} with the same records as an earlier page (a stale cache or replica); "
+          "stopping the listing",
+          page, path));
     if (!on_page(records, context) || !context.has_more_page) return;
-    if (records.empty()) {
-      // "More pages" after an empty one would loop for ever.
-      core::log_warn("Zoho sent an empty page {} of {} that claims more pages; stopping there", page, path);
-      return;
-    }
   }
 }
 

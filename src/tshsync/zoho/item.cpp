@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <tshsync/zoho/record_text.hpp>
+
 namespace tshsync::zoho {
 
 namespace {
@@ -104,6 +106,7 @@ std::optional<std::string> decimal_field(const nlohmann::json& record, const cha
   if (it->is_string() && trimmed(it->get_ref<const std::string&>()).empty()) return std::nullopt;
   auto text = decimal_text(*it);
   if (!text) throw RecordError(record_id, fmt::format("{} is not a number: {}", key, it->dump()));
+  check_decimal_range(*text, key, record_id);
   return text;
 }
 
@@ -127,11 +130,15 @@ Item parse_item(const nlohmann::json& record) {
   Item item;
   item.item_id = id_field(record, "item_id", "(no item_id)");
   const std::string& id = item.item_id;
+  check_record_text(record, id);
   item.name = text_field(record, "name");
   if (item.name.empty()) throw RecordError(id, "no name");
   item.sku = text_field(record, "sku");
   item.description = text_field(record, "description");
-  item.rate = decimal_field(record, "rate", id).value_or("0");
+  // A missing rate is not a price of 0: the product keeps the price it has.
+  auto rate = decimal_field(record, "rate", id);
+  if (!rate) throw RecordError(id, "rate is missing or null; the product keeps its price");
+  item.rate = std::move(*rate);
   item.active = status_active(record, id);
   item.item_type = text_field(record, "item_type");
   item.product_type = text_field(record, "product_type");
@@ -161,6 +168,7 @@ std::vector<LocationStock> parse_item_locations(const nlohmann::json& record, co
     if (list == nullptr || !list->is_array() || list->empty()) continue;
     for (const auto& entry : *list) {
       if (!entry.is_object()) throw RecordError(item_id, prefix + " entry is not an object");
+      check_record_text(entry, item_id);
       LocationStock stock;
       stock.location_id = id_field(entry, (prefix + "_id").c_str(), item_id);
       stock.name = text_field(entry, (prefix + "_name").c_str());

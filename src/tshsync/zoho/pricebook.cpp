@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <tshsync/zoho/item.hpp>
+#include <tshsync/zoho/record_text.hpp>
 
 namespace tshsync::zoho {
 
@@ -101,6 +102,7 @@ PricebookItem parse_pricebook_item(const nlohmann::json& record) {
   if (!record.is_object()) throw RecordError("(not an object)", "the pricebook item is not a JSON object");
   PricebookItem row;
   row.item_id = id_field(record, "item_id", "(no item_id)");
+  check_record_text(record, row.item_id);
   const nlohmann::json* brackets = find_field(record, "price_brackets");
   row.discount = discount_of(record, row.item_id);
   const std::string scheme = text_field(record, "pricing_scheme");
@@ -108,7 +110,7 @@ PricebookItem parse_pricebook_item(const nlohmann::json& record) {
                                              !brackets->empty() && !single_empty_bracket(*brackets));
   if (!volume) {
     const auto rate = decimal_field(record, "pricebook_rate", row.item_id);
-    if (!rate) throw RecordError(row.item_id, "no pricebook_rate");
+    if (!rate) throw RecordError(row.item_id, "pricebook_rate is missing or null; the price list keeps its price");
     row.rate = *rate;
     return row;
   }
