@@ -139,6 +139,7 @@ webhook_key = "k"
     CHECK(code_of("[erp]\nprice_trigger = 1\n") == ExitCode::config);
     CHECK(code_of("[erp.products]\nprice_columns = []\n") == ExitCode::config);
     CHECK(code_of("[erp.products]\nprice_columns = \"price\"\n") == ExitCode::config);
+    CHECK(code_of("[erp.products]\nprice_columns = [1]\n") == ExitCode::config);
     CHECK(code_of("[erp.products.insert_defaults]\ntags = [1]\n") == ExitCode::config);
   }
 }

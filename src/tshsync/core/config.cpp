@@ -66,16 +66,11 @@ class TableReader {
     }
   }
 
+  // A list of column names: strings(), and never empty (a mapping needs a column).
   void string_list(const char* key, std::vector<std::string>& out) {
-    if (auto node = take(key)) {
-      const toml::array* items = node->as_array();
-      if (!items || items->empty()) fail(key, "must be a non-empty list of column names");
-      out.clear();
-      for (const auto& item : *items) {
-        if (!item.is_string()) fail(key, "must be a list of column names");
-        out.push_back(*item.value<std::string>());
-      }
-    }
+    if (const toml::node* node = table_ ? table_->get(key) : nullptr; node && (!node->is_array() || node->as_array()->empty()))
+      fail(key, "must be a non-empty list of column names");
+    strings(key, out, "must be a list of column names");
   }
 
   // A table of column = value (string, integer, float or boolean), kept as text.
@@ -117,13 +112,13 @@ class TableReader {
     }
   }
 
-  void strings(const char* key, std::vector<std::string>& out) {
+  void strings(const char* key, std::vector<std::string>& out, const char* what = "must be a list of strings") {
     if (auto node = take(key)) {
       const toml::array* list = node->as_array();
-      if (list == nullptr) fail(key, "must be a list of strings");
+      if (list == nullptr) fail(key, what);
       std::vector<std::string> values;
       for (const auto& element : *list) {
-        if (!element.is_string()) fail(key, "must be a list of strings");
+        if (!element.is_string()) fail(key, what);
         values.push_back(*element.value<std::string>());
       }
       out = std::move(values);
