@@ -6,11 +6,8 @@
 set(TSHSYNC_BINDIR ${CMAKE_INSTALL_FULL_BINDIR})
 set(TSHSYNC_LIBEXECDIR ${CMAKE_INSTALL_FULL_LIBEXECDIR}/tshsync)
 
-file(GLOB TSHSYNC_UNITS CONFIGURE_DEPENDS
-     ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/*.service
-     ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/*.timer)
 set(TSHSYNC_TIMERS "")
-foreach(unit ${TSHSYNC_UNITS})
+foreach(unit ${TSHSYNC_SYSTEMD_UNITS})
   get_filename_component(name ${unit} NAME)
   configure_file(${unit} ${CMAKE_CURRENT_BINARY_DIR}/systemd/${name} @ONLY)
   install(FILES ${CMAKE_CURRENT_BINARY_DIR}/systemd/${name} DESTINATION lib/systemd/system)
