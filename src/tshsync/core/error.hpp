@@ -7,9 +7,13 @@
 
 namespace tshsync::core {
 
-// The one exception type the tool throws on purpose. Its message is a single
-// line meant for an operator (no secrets, no stack trace) and it carries the
-// exit code the run should end with. main() maps it in one place.
+// The exception that ends a run. Its message is a single line meant for an
+// operator (no secrets, no stack trace) and it carries the exit code the run
+// should end with; app/command_runner maps it in one place. (zoho's
+// BudgetExhausted is one.) Other exceptions stay inside a layer and are caught
+// there or turned into this one: http::TransportError (no HTTP answer, or a
+// cancelled transfer or wait), zoho::RecordError (one unusable record), and
+// webhooks' AttemptFailed and NeedsHuman (one dead-letter entry).
 class Error : public std::runtime_error {
  public:
   Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
