@@ -57,11 +57,12 @@ TEST_CASE("a lock timeout is 75 and names the relation, else what other sessions
 }
 
 TEST_CASE("a statement timeout and a conflict are 75, a read-only database 78") {
-  const auto timeout =
-      meaning_of(pqxx::sql_error("canceling statement due to statement timeout", "SELECT", "57014"), "products (pid 7)");
+  const auto timeout = meaning_of(
+      pqxx::sql_error("canceling statement due to statement timeout", "SELECT", "57014"), "products (pid 7)");
   CHECK(timeout.first == 75);
   CHECK(timeout.second.find("(locks held elsewhere: products (pid 7))") != std::string::npos);
-  const auto conflict = meaning_of(pqxx::sql_error("ERROR:  deadlock detected  \nDETAIL:  Process 1 waits", "UPDATE", "40P01"));
+  const auto conflict =
+      meaning_of(pqxx::sql_error("ERROR:  deadlock detected  \nDETAIL:  Process 1 waits", "UPDATE", "40P01"));
   CHECK(conflict == std::pair<int, std::string>{75, "PostgreSQL aborted the transaction to resolve a conflict with "
                                                      "another session (ERROR:  deadlock detected); retry later"});
   const auto read_only =

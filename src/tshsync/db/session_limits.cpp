@@ -80,7 +80,8 @@ void throw_operational(const pqxx::sql_error& e, const std::string& blocking) {
                              util::redacted_first_line(text) + "; point [database].dsn at the primary");
   const std::string privilege = privilege_of(e.query());
   throw core::Error(core::ExitCode::no_perm, "missing privilege " + privilege +
-                                                 (relation.empty() ? "" : " on " + relation) + " (" + util::redacted_first_line(text) +
+                                                 (relation.empty() ? "" : " on " + relation) + " (" +
+                                                 util::redacted_first_line(text) +
                                                  "): grant it to tshsync's database role");
 }
 

@@ -60,8 +60,8 @@ BackfillPricesResult backfill_prices(pqxx::connection& conn, const BackfillPrice
     };
     if (db::try_in_savepoint(tx, [&] { run(std::nullopt); })) {
       std::vector<SkippedProduct> candidates;
-      for (const auto& row : tx.exec(std::string("SELECT p.id::text, COALESCE(p.zoho_item_id, '')") + kPricelessProducts +
-                                     usable + " ORDER BY p.id"))
+      for (const auto& row : tx.exec(std::string("SELECT p.id::text, COALESCE(p.zoho_item_id, '')") +
+                                     kPricelessProducts + usable + " ORDER BY p.id"))
         candidates.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
       db::isolate_records(
           tx, candidates.size(),
@@ -79,8 +79,8 @@ BackfillPricesResult backfill_prices(pqxx::connection& conn, const BackfillPrice
   }
 
   result.skipped = tx.exec(std::string("SELECT count(*)") + kPricelessProducts + not_usable)[0][0].as<long long>();
-  const auto sample = tx.exec_params(std::string("SELECT p.id::text, COALESCE(p.zoho_item_id, '')") + kPricelessProducts +
-                                         not_usable + " ORDER BY p.id LIMIT $1",
+  const auto sample = tx.exec_params(std::string("SELECT p.id::text, COALESCE(p.zoho_item_id, '')") +
+                                         kPricelessProducts + not_usable + " ORDER BY p.id LIMIT $1",
                                      kSampleSize);
   for (const auto& row : sample)
     result.skipped_sample.push_back({row[0].as<std::string>(), row[1].as<std::string>()});

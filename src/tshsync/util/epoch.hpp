@@ -19,6 +19,8 @@ SystemTime from_epoch_micros(int64_t micros);
 
 // Seconds since the epoch as a double, for metrics.
 double to_epoch_seconds(SystemTime t);
+// The instant PostgreSQL's EXTRACT(EPOCH FROM ...)::float8 names.
+SystemTime from_extracted_epoch(double seconds);
 
 // How long from `now` until `when` (a time_t), never negative.
 std::chrono::milliseconds wait_until(std::time_t when, SystemTime now);
