@@ -10,9 +10,7 @@
 
 #include <tshsync/db/record_isolation.hpp>
 
-using tshsync::db::bisect_rejections;
-using tshsync::db::is_record_rejection;
-using tshsync::db::rejection_reason;
+namespace db = tshsync::db;
 
 TEST_SUITE_BEGIN("db");
 
@@ -27,7 +25,7 @@ struct FakeTable {
   std::vector<std::pair<size_t, std::string>> rejected;
 
   void write(size_t count) {
-    bisect_rejections(
+    db::bisect_rejections(
         count,
         [this](size_t begin, size_t end) -> std::optional<std::string> {
           ++tries;
@@ -75,22 +73,22 @@ TEST_CASE("record isolation: every record refused, or none to write") {
 }
 
 TEST_CASE("record rejections are the value errors, not broken statements or connections") {
-  CHECK(is_record_rejection(pqxx::sql_error("duplicate key", "INSERT", "23505")));
-  CHECK(is_record_rejection(pqxx::sql_error("null value", "INSERT", "23502")));
-  CHECK(is_record_rejection(pqxx::sql_error("value too long", "INSERT", "22001")));
-  CHECK(is_record_rejection(pqxx::sql_error("numeric field overflow", "INSERT", "22003")));
-  CHECK_FALSE(is_record_rejection(pqxx::sql_error("deadlock detected", "UPDATE", "40P01")));
-  CHECK_FALSE(is_record_rejection(pqxx::sql_error("relation does not exist", "INSERT", "42P01")));
-  CHECK_FALSE(is_record_rejection(pqxx::sql_error("no state")));
+  CHECK(db::is_record_rejection(pqxx::sql_error("duplicate key", "INSERT", "23505")));
+  CHECK(db::is_record_rejection(pqxx::sql_error("null value", "INSERT", "23502")));
+  CHECK(db::is_record_rejection(pqxx::sql_error("value too long", "INSERT", "22001")));
+  CHECK(db::is_record_rejection(pqxx::sql_error("numeric field overflow", "INSERT", "22003")));
+  CHECK_FALSE(db::is_record_rejection(pqxx::sql_error("deadlock detected", "UPDATE", "40P01")));
+  CHECK_FALSE(db::is_record_rejection(pqxx::sql_error("relation does not exist", "INSERT", "42P01")));
+  CHECK_FALSE(db::is_record_rejection(pqxx::sql_error("no state")));
 }
 
 TEST_CASE("rejection_reason keeps the server's first line without its ERROR: prefix") {
-  CHECK(rejection_reason(pqxx::sql_error(
+  CHECK(db::rejection_reason(pqxx::sql_error(
             "ERROR:  duplicate key value violates unique constraint \"products_sku_key\"\n"
             "DETAIL:  Key (sku)=(TSH-1) already exists.\n",
             "INSERT", "23505")) == "duplicate key value violates unique constraint \"products_sku_key\"");
-  CHECK(rejection_reason(pqxx::sql_error("ERROR: value too long", "INSERT", "22001")) == "value too long");
-  CHECK(rejection_reason(pqxx::sql_error("no prefix here", "INSERT", "23514")) == "no prefix here");
+  CHECK(db::rejection_reason(pqxx::sql_error("ERROR: value too long", "INSERT", "22001")) == "value too long");
+  CHECK(db::rejection_reason(pqxx::sql_error("no prefix here", "INSERT", "23514")) == "no prefix here");
 }
 
 TEST_SUITE_END();

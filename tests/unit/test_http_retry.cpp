@@ -11,26 +11,13 @@
 #include <tshsync/http/retry.hpp>
 #include <tshsync/util/jitter.hpp>
 
-// Readable values in failed checks: "1500ms" rather than "{?}".
-namespace doctest {
-template <>
-struct StringMaker<std::chrono::milliseconds> {
-  static String convert(std::chrono::milliseconds value) { return (std::to_string(value.count()) + "ms").c_str(); }
-};
-}  // namespace doctest
+#include "unit/chrono_strings.hpp"
+
 
 using namespace std::chrono_literals;
 using std::chrono::milliseconds;
 using tshsync::core::CancelToken;
-using tshsync::http::AttemptFailure;
-using tshsync::http::pause;
-using tshsync::http::Response;
-using tshsync::http::RetryPolicy;
-using tshsync::http::RetryTiming;
-using tshsync::http::RetryWait;
-using tshsync::http::run_with_retry;
-using tshsync::http::TransportError;
-using tshsync::http::Verdict;
+namespace http = tshsync::http;
 
 TEST_SUITE_BEGIN("http");
 
@@ -49,56 +36,56 @@ struct FakeSleep {
 // A loop around attempts that fail until `succeed_at` (0: never), with a
 // fake sleep and the jitter given; counts what the loop did.
 struct Run {
-  RetryPolicy policy;
+  http::RetryPolicy policy;
   FakeSleep sleep;
   std::vector<double> jitter{0.0};
   size_t jitter_drawn = 0;
   CancelToken cancel;
-  std::optional<Response> answer;  // sent with each failure (e.g. a Retry-After)
+  std::optional<http::Response> answer;  // sent with each failure (e.g. a Retry-After)
   int succeed_at = 0;
   int attempts = 0;
   std::vector<milliseconds> waits;
   std::optional<int> gave_up_after;
   std::function<void(int)> during_attempt;
 
-  RetryTiming timing() {
-    RetryTiming t;
+  http::RetryTiming timing() {
+    http::RetryTiming t;
     t.cancel = &cancel;
     t.sleep = [this](milliseconds slice) { sleep.slices.push_back(slice); };
     t.jitter = [this] { return jitter[jitter_drawn++ % jitter.size()]; };
     return t;
   }
 
-  void go(Verdict verdict = Verdict::retry) {
-    run_with_retry(
+  void go(http::Verdict verdict = http::Verdict::retry) {
+    http::run_with_retry(
         policy, timing(), {"GET /items", "GET /items"},
-        [&](int attempt) -> std::optional<AttemptFailure> {
+        [&](int attempt) -> std::optional<http::AttemptFailure> {
           ++attempts;
           CHECK(attempt == attempts);
           if (during_attempt) during_attempt(attempt);
           if (attempt == succeed_at) return std::nullopt;
-          AttemptFailure failure;
+          http::AttemptFailure failure;
           failure.verdict = verdict;
           failure.response = answer;
           failure.reason = "HTTP 503";
           return failure;
         },
-        [&](const RetryWait& wait) {
+        [&](const http::RetryWait& wait) {
           CHECK(wait.attempt == attempts);
           waits.push_back(wait.delay);
         },
-        [&](int attempt, AttemptFailure&) { gave_up_after = attempt; });
+        [&](int attempt, http::AttemptFailure&) { gave_up_after = attempt; });
   }
 };
 
-TransportError transport_error_of(const std::function<void()>& action) {
+http::TransportError transport_error_of(const std::function<void()>& action) {
   try {
     action();
-  } catch (const TransportError& e) {
+  } catch (const http::TransportError& e) {
     return e;
   }
   FAIL("no TransportError");
-  return TransportError(TransportError::Kind::other, "");
+  return http::TransportError(http::TransportError::Kind::other, "");
 }
 
 }  // namespace
@@ -125,11 +112,11 @@ TEST_CASE("a seeded jitter source gives the same delays run after run") {
     Run run;
     run.policy.max_attempts = 4;
     std::vector<milliseconds> waits;
-    RetryTiming timing = run.timing();
+    http::RetryTiming timing = run.timing();
     timing.jitter = tshsync::util::jitter_unit;
-    run_with_retry(
-        run.policy, timing, {"x", "x"}, [](int) { return std::optional<AttemptFailure>(AttemptFailure{}); },
-        [&](const RetryWait& wait) { waits.push_back(wait.delay); }, [](int, AttemptFailure&) {});
+    http::run_with_retry(
+        run.policy, timing, {"x", "x"}, [](int) { return std::optional<http::AttemptFailure>(http::AttemptFailure{}); },
+        [&](const http::RetryWait& wait) { waits.push_back(wait.delay); }, [](int, http::AttemptFailure&) {});
     return waits;
   };
   const auto first = delays_with_seed(12345);
@@ -140,7 +127,7 @@ TEST_CASE("a seeded jitter source gives the same delays run after run") {
 
 TEST_CASE("run_with_retry honours Retry-After") {
   Run run;
-  Response busy;
+  http::Response busy;
   busy.status = 503;
   busy.headers["retry-after"] = "7";
   run.answer = busy;
@@ -170,7 +157,7 @@ TEST_CASE("run_with_retry gives up after max_attempts") {
 
 TEST_CASE("run_with_retry gives up at once on a failure that will not change") {
   Run run;
-  run.go(Verdict::fail);
+  run.go(http::Verdict::fail);
   CHECK(run.attempts == 1);
   CHECK(run.waits.empty());
   CHECK(run.sleep.slices.empty());
@@ -178,25 +165,25 @@ TEST_CASE("run_with_retry gives up at once on a failure that will not change") {
 }
 
 TEST_CASE("an uncounted attempt is tried again at once") {
-  RetryPolicy policy;
+  http::RetryPolicy policy;
   policy.max_attempts = 2;
   int calls = 0;
   int waits = 0;
   std::optional<int> gave_up_after;
   FakeSleep sleep;
-  RetryTiming timing;
+  http::RetryTiming timing;
   timing.sleep = [&](milliseconds slice) { sleep.slices.push_back(slice); };
   timing.jitter = [] { return 0.0; };
-  run_with_retry(
+  http::run_with_retry(
       policy, timing, {"x", "x"},
-      [&](int attempt) -> std::optional<AttemptFailure> {
+      [&](int attempt) -> std::optional<http::AttemptFailure> {
         ++calls;
-        AttemptFailure failure;
+        http::AttemptFailure failure;
         failure.uncounted = calls == 1;  // e.g. a refreshed token
         CHECK(attempt == (calls == 1 ? 1 : calls - 1));
         return failure;
       },
-      [&](const RetryWait&) { ++waits; }, [&](int attempt, AttemptFailure&) { gave_up_after = attempt; });
+      [&](const http::RetryWait&) { ++waits; }, [&](int attempt, http::AttemptFailure&) { gave_up_after = attempt; });
   CHECK(calls == 3);
   CHECK(waits == 1);
   CHECK(gave_up_after == 2);
@@ -205,22 +192,22 @@ TEST_CASE("an uncounted attempt is tried again at once") {
 TEST_CASE("a cancellation during a wait ends it with TransportError(cancelled)") {
   Run run;
   run.policy.base = 1s;
-  RetryTiming timing = run.timing();
+  http::RetryTiming timing = run.timing();
   int slices = 0;
   timing.sleep = [&](milliseconds) {
     if (++slices == 3) run.cancel.request(SIGTERM);  // a SIGTERM arrives during the wait
   };
   int attempts = 0;
-  const TransportError error = transport_error_of([&] {
-    run_with_retry(
+  const http::TransportError error = transport_error_of([&] {
+    http::run_with_retry(
         run.policy, timing, {"GET /items", "GET /items page 2"},
         [&](int) {
           ++attempts;
-          return std::optional<AttemptFailure>(AttemptFailure{});
+          return std::optional<http::AttemptFailure>(http::AttemptFailure{});
         },
-        {}, [](int, AttemptFailure&) {});
+        {}, [](int, http::AttemptFailure&) {});
   });
-  CHECK(error.kind() == TransportError::Kind::cancelled);
+  CHECK(error.kind() == http::TransportError::Kind::cancelled);
   CHECK(std::string(error.what()) == "cancelled while waiting to retry GET /items page 2");
   CHECK(slices == 3);
   CHECK(attempts == 1);
@@ -229,8 +216,8 @@ TEST_CASE("a cancellation during a wait ends it with TransportError(cancelled)")
 TEST_CASE("a raised token stops the loop before the next attempt") {
   Run run;
   run.cancel.request();
-  const TransportError error = transport_error_of([&] { run.go(); });
-  CHECK(error.kind() == TransportError::Kind::cancelled);
+  const http::TransportError error = transport_error_of([&] { run.go(); });
+  CHECK(error.kind() == http::TransportError::Kind::cancelled);
   CHECK(std::string(error.what()) == "cancelled before GET /items");
   CHECK(run.attempts == 0);
 }
@@ -238,14 +225,14 @@ TEST_CASE("a raised token stops the loop before the next attempt") {
 TEST_CASE("pause sleeps in slices of 100 ms at most") {
   FakeSleep sleep;
   const auto record = [&](milliseconds slice) { sleep.slices.push_back(slice); };
-  pause(250ms, nullptr, "while testing", record);
+  http::pause(250ms, nullptr, "while testing", record);
   CHECK(sleep.slices == std::vector<milliseconds>{100ms, 100ms, 50ms});
   sleep.slices.clear();
-  pause(0ms, nullptr, "while testing", record);
+  http::pause(0ms, nullptr, "while testing", record);
   CHECK(sleep.slices.empty());
   CancelToken raised;
   raised.request();
-  const TransportError error = transport_error_of([&] { pause(1s, &raised, "while testing", record); });
+  const http::TransportError error = transport_error_of([&] { http::pause(1s, &raised, "while testing", record); });
   CHECK(std::string(error.what()) == "cancelled while testing");
   CHECK(sleep.slices.empty());
 }
