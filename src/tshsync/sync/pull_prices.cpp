@@ -55,10 +55,13 @@ BookDetail book_detail(zoho::Client& client, const zoho::Pricebook& summary) {
 
 void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options,
                  PriceCounts& counts, const AfterBatch& after_book) {
+  // The list call: every sales book, active ones first.
   const std::vector<zoho::Pricebook> books = list_sales_books(client, counts);
   RunTransactions txs(conn, options.dry_run);
   for (const zoho::Pricebook& book : books) {
     try {
+      // Its detail (its items), then one transaction: link the list, COPY, one
+      // upsert, the delete the mass-change guard allows (apply_pricebook).
       const BookDetail detail = book_detail(client, book);
       pqxx::work& tx = txs.begin();
       const zoho::JsonElements listed = detail.items();
