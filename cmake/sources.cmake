@@ -65,7 +65,8 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/sync/item_listing.cpp
   src/tshsync/sync/item_merge.cpp
   src/tshsync/sync/listing_checks.cpp
-  src/tshsync/sync/listing_pull.cpp
+  src/tshsync/sync/listing_prefetch.cpp
+  src/tshsync/sync/listing_state.cpp
   src/tshsync/sync/listing_strategy.cpp
   src/tshsync/sync/location_stock.cpp
   src/tshsync/sync/mass_change_guard.cpp
