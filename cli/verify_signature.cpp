@@ -1,12 +1,11 @@
 // tshsync verify-signature: checks a webhook body's HMAC-SHA256 signature offline.
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
 #include <tshsync/app/verify_signature_command.hpp>
 
 namespace tshsync::cli {
-namespace {
 
-void setup(CLI::App& app, Shared& shared) {
+void set_verify_signature_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand(
       "verify-signature",
       "Check the HMAC-SHA256 signature (hex or base64) of a webhook body read from stdin, byte for byte.\n"
@@ -32,7 +31,4 @@ void setup(CLI::App& app, Shared& shared) {
   });
 }
 
-const bool registered = register_command(95, setup);
-
-}  // namespace
 }  // namespace tshsync::cli
