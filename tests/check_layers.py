@@ -39,6 +39,8 @@ def read_rules(architecture: pathlib.Path):
         for name in (a, b):
             if name not in rank:
                 sys.exit(f"{architecture}: sideways edge {a} -> {b} names '{name}', which is no layer")
+        if rank[a] != rank[b]:
+            sys.exit(f"{architecture}: {a} -> {b} is no sideways edge: only layers of one rank may be listed")
     return rank, edges
 
 
@@ -73,10 +75,14 @@ def main() -> int:
                 continue
             elif (layer, target) in edges:
                 used_edges.add((layer, target))
-            else:
-                why = "a layer above it" if rank[target] > rank[layer] else "a layer beside it"
+            elif rank[target] > rank[layer]:
                 problems.append(
-                    f"{where}:{number}: {layer} includes {target}/{m.group(2)}, {why}; "
+                    f"{where}:{number}: {layer} includes {target}/{m.group(2)}, a layer above it; "
+                    f"move the code down, or pass what it needs in from above"
+                )
+            else:
+                problems.append(
+                    f"{where}:{number}: {layer} includes {target}/{m.group(2)}, a layer beside it; "
                     f"list '{layer} -> {target}' under 'Sideways edges' in ARCHITECTURE.md with the reason, "
                     f"or move the code"
                 )
