@@ -100,7 +100,7 @@ void report_on_stderr(const GlobalOptions& global, const std::string& command, c
   } else if (!error.empty()) {
     core::log_error("{}", error);
   } else if (global.quiet && (code == core::ExitCode::problems || code == core::ExitCode::partial)) {
-    core::log_notice("{}", run_summary_line(command, core::to_int(code), report.counts()));
+    core::log_notice("{}", run_summary_line(command, code, report));
   }
 }
 
