@@ -1,6 +1,7 @@
 // tshsync: keeps a PostgreSQL ERP in step with Zoho Books / Inventory.
-// main() only parses the command line; every subcommand lives in its own file
-// and every piece of logic in the library under src/.
+// main() only parses the command line; every subcommand lives in its own file,
+// listed in the command table (cli/commands.cpp), and every piece of logic in
+// the library under src/.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
