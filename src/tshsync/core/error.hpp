@@ -7,13 +7,15 @@
 
 namespace tshsync::core {
 
-// The exception that ends a run. Its message is a single line meant for an
-// operator (no secrets, no stack trace) and it carries the exit code the run
-// should end with; app/command_runner maps it in one place. (zoho's
-// BudgetExhausted is one.) Other exceptions stay inside a layer and are caught
-// there or turned into this one: http::TransportError (no HTTP answer, or a
-// cancelled transfer or wait), zoho::RecordError (one unusable record), and
-// webhooks' AttemptFailed and NeedsHuman (one dead-letter entry).
+// The exception that ends a run on purpose. Its message is a single line
+// meant for an operator (no secrets, no stack trace) and it carries the exit
+// code the run should end with; app::run_command maps it (and anything
+// unexpected, as 70) in one place. zoho::BudgetExhausted is one of these.
+// Four more types never leave the layer that catches them: http::TransportError
+// (no HTTP response, or a cancelled transfer or wait; its callers retry it, or
+// turn it into an Error or a warning), zoho::RecordError (one bad record,
+// counted as failed), webhooks::AttemptFailed and webhooks::NeedsHuman (one
+// dead letter's outcome).
 class Error : public std::runtime_error {
  public:
   Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
