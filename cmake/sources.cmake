@@ -37,6 +37,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/checks/text_table.cpp
   src/tshsync/checks/validate.cpp
   src/tshsync/checks/validation_rules.cpp
+  src/tshsync/core/cancel_token.cpp
   src/tshsync/core/config.cpp
   src/tshsync/core/config_file_access.cpp
   src/tshsync/core/log.cpp
@@ -46,6 +47,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/core/setting_origins.cpp
   src/tshsync/db/advisory_lock.cpp
   src/tshsync/db/connection.cpp
+  src/tshsync/db/cutoff.cpp
   src/tshsync/db/erp_adoption.cpp
   src/tshsync/db/erp_check.cpp
   src/tshsync/db/erp_schema.cpp
@@ -57,11 +59,14 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/http/curl_easy.cpp
   src/tshsync/http/curl_global.cpp
   src/tshsync/http/http_client.cpp
+  src/tshsync/http/retry.cpp
   src/tshsync/http/retry_policy.cpp
   src/tshsync/http/retrying_client.cpp
   src/tshsync/http/url.cpp
+  src/tshsync/http/wait_hints.cpp
   src/tshsync/repair/archive_logs.cpp
   src/tshsync/repair/backfill_prices.cpp
+  src/tshsync/repair/backfill_sql.cpp
   src/tshsync/repair/fix_stuck.cpp
   src/tshsync/sync/item_details.cpp
   src/tshsync/sync/item_listing.cpp
@@ -85,7 +90,11 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/sync/state.cpp
   src/tshsync/sync/stock_merge.cpp
   src/tshsync/util/duration.cpp
+  src/tshsync/util/epoch.cpp
   src/tshsync/util/files.cpp
+  src/tshsync/util/hex.cpp
+  src/tshsync/util/jitter.cpp
+  src/tshsync/util/one_line.cpp
   src/tshsync/util/redact.cpp
   src/tshsync/util/replace_all.cpp
   src/tshsync/util/time_format.cpp
@@ -108,7 +117,6 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/zoho/json_elements.cpp
   src/tshsync/zoho/json_repair.cpp
   src/tshsync/zoho/organization_refusal.cpp
-  src/tshsync/zoho/pause.cpp
   src/tshsync/zoho/pricebook.cpp
   src/tshsync/zoho/rate_account.cpp
   src/tshsync/zoho/rate_headers.cpp

@@ -3,6 +3,7 @@
 #include <string>
 
 #include <tshsync/webhooks/signature.hpp>
+#include <tshsync/util/hex.hpp>
 #include <tshsync/webhooks/signature_text.hpp>
 
 #include "support/tshsync_cli.hpp"
@@ -32,7 +33,7 @@ std::string upper(std::string s) {
 TEST_SUITE("verify-signature") {
   TEST_CASE("the right signature is accepted, hex in either case or base64") {
     const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
-    const std::string base64 = tshsync::webhooks::to_base64(*tshsync::webhooks::decode_hex(hex));
+    const std::string base64 = tshsync::webhooks::to_base64(*tshsync::util::decode_hex(hex));
     for (const auto& [sig, encoding] : std::vector<std::pair<std::string, std::string>>{
              {hex, "hex"}, {upper(hex), "hex"}, {base64, "base64"}}) {
       auto r = verify({"--signature", sig});

@@ -366,7 +366,7 @@ TEST_SUITE("zoho client") {
 
   TEST_CASE("a raised cancel flag ends a retry wait promptly") {
     Fixture f;
-    std::atomic<bool> cancel{false};
+    tshsync::core::CancelToken cancel;
     zoho::ClientTuning tuning = fast_tuning();
     tuning.api_retry.base = 5s;
     tuning.api_retry.max_delay = 10s;
@@ -375,7 +375,7 @@ TEST_SUITE("zoho client") {
     f.faults({{{"path", "/items"}, {"kind", "status"}, {"status", 503}}});
     auto raiser = std::async(std::launch::async, [&cancel] {
       std::this_thread::sleep_for(300ms);
-      cancel = true;
+      cancel.request();
     });
     const auto started = SteadyClock::now();
     bool cancelled = false;

@@ -278,7 +278,7 @@ TEST_CASE("HttpClient::perform aborts promptly when cancelled") {
   });
   local.start();
 
-  std::atomic<bool> cancel{false};
+  tshsync::core::CancelToken cancel;
   ClientOptions options;
   options.cancel = &cancel;
   HttpClient client(options);
@@ -286,7 +286,7 @@ TEST_CASE("HttpClient::perform aborts promptly when cancelled") {
   SUBCASE("during the transfer") {
     std::thread raiser([&cancel] {
       std::this_thread::sleep_for(100ms);
-      cancel = true;
+      cancel.request();
     });
     const auto start = Clock::now();
     const TransportError error = expect_transport_error([&] { client.perform(get(local.url("/slow"))); });
@@ -297,7 +297,7 @@ TEST_CASE("HttpClient::perform aborts promptly when cancelled") {
     MESSAGE("cancelled after " << elapsed << " s");
   }
   SUBCASE("before the transfer") {
-    cancel = true;
+    cancel.request();
     const TransportError error = expect_transport_error([&] { client.perform(get(local.url("/slow"))); });
     CHECK(error.kind() == Kind::cancelled);
   }
@@ -438,10 +438,10 @@ TEST_CASE("perform_with_retry stops waiting when cancelled") {
   local.start();
 
   HttpClient client;
-  std::atomic<bool> cancel{false};
+  tshsync::core::CancelToken cancel;
   int slices = 0;
   const auto sleep = [&](std::chrono::milliseconds) {
-    if (++slices == 3) cancel = true;  // a SIGTERM arrives during the wait
+    if (++slices == 3) cancel.request();  // a SIGTERM arrives during the wait
   };
   const TransportError error = expect_transport_error(
       [&] { perform_with_retry(client, get(local.url("/busy")), RetryPolicy{}, {}, &cancel, sleep); });

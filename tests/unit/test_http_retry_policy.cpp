@@ -6,15 +6,8 @@
 
 #include <tshsync/http/retry_policy.hpp>
 
-// Readable values in failed checks: "1500ms" rather than "{?}".
-namespace doctest {
-template <>
-struct StringMaker<std::chrono::milliseconds> {
-  static String convert(std::chrono::milliseconds value) {
-    return (std::to_string(value.count()) + "ms").c_str();
-  }
-};
-}  // namespace doctest
+#include "unit/chrono_strings.hpp"
+
 
 using namespace std::chrono_literals;
 using tshsync::http::classify;

@@ -4,6 +4,7 @@
 
 #include <tshsync/core/error.hpp>
 #include <tshsync/webhooks/signature.hpp>
+#include <tshsync/util/hex.hpp>
 #include <tshsync/webhooks/signature_text.hpp>
 
 using namespace tshsync::webhooks;
@@ -70,11 +71,11 @@ TEST_CASE("verify_signature") {
 }
 
 TEST_CASE("decode_hex and decode_base64") {
-  CHECK(decode_hex("00ff10") == std::string("\x00\xff\x10", 3));
-  CHECK(decode_hex("0F") == std::string("\x0f", 1));
-  CHECK_FALSE(decode_hex("abc").has_value());
-  CHECK_FALSE(decode_hex("zz").has_value());
-  CHECK_FALSE(decode_hex("").has_value());
+  CHECK(tshsync::util::decode_hex("00ff10") == std::string("\x00\xff\x10", 3));
+  CHECK(tshsync::util::decode_hex("0F") == std::string("\x0f", 1));
+  CHECK_FALSE(tshsync::util::decode_hex("abc").has_value());
+  CHECK_FALSE(tshsync::util::decode_hex("zz").has_value());
+  CHECK_FALSE(tshsync::util::decode_hex("").has_value());
   CHECK(decode_base64("aGVsbG8=") == std::string("hello"));
   CHECK(decode_base64("aGVsbG8") == std::string("hello"));
   CHECK(decode_base64("-_8") == std::string("\xfb\xff", 2));
@@ -82,7 +83,7 @@ TEST_CASE("decode_hex and decode_base64") {
   CHECK_FALSE(decode_base64("aGV*bG8=").has_value());
   CHECK(to_base64("hello") == "aGVsbG8=");
   CHECK(to_base64(std::string("\xfb\xff", 2)) == "+/8=");
-  CHECK(to_hex(std::string("\x00\xab", 2)) == "00ab");
+  CHECK(tshsync::util::to_hex(std::string("\x00\xab", 2)) == "00ab");
 }
 
 TEST_SUITE_END();

@@ -28,6 +28,17 @@ std::string reason_of(const json& record) {
   return "";
 }
 
+// Whether the RecordError parse_item throws names the record by its own id.
+bool error_has_id(const json& record) {
+  try {
+    zoho::parse_item(record);
+  } catch (const zoho::RecordError& e) {
+    return e.has_record_id();
+  }
+  FAIL("no RecordError");
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("item: the fields tshsync keeps, stock as text or number, exact decimals") {
@@ -87,12 +98,17 @@ TEST_CASE("item: bad records throw RecordError with the item id and the reason")
   json float_id = inventory_item();
   float_id["item_id"] = 4.8e15;
   CHECK(reason_of(float_id) == "(no item_id): unusable item_id");
+  // A missing id is a flag on the error, not a text to recognise by its "(".
+  CHECK_FALSE(error_has_id(no_id));
+  CHECK_FALSE(error_has_id(float_id));
+  CHECK_FALSE(error_has_id(json::array()));
   json bad_time = inventory_item();
   bad_time["last_modified_time"] = "yesterday";
   CHECK(reason_of(bad_time) == "4815000001000001: unusable last_modified_time \"yesterday\"");
   json bad_status = inventory_item();
   bad_status["status"] = "archived";
   CHECK(reason_of(bad_status) == "4815000001000001: unknown status \"archived\"");
+  CHECK(error_has_id(bad_status));
   json bad_stock = inventory_item();
   bad_stock["stock_on_hand"] = "1,200";
   CHECK(reason_of(bad_stock).find("stock_on_hand is not a number") != std::string::npos);

@@ -1,5 +1,6 @@
 #include <tshsync/alerts/alert.hpp>
 
+#include <tshsync/util/one_line.hpp>
 #include <tshsync/util/redact.hpp>
 
 namespace tshsync::alerts {
@@ -9,8 +10,7 @@ namespace {
 constexpr size_t kMaxDetail = 400;
 
 std::string one_line(std::string text) {
-  for (char& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  text = util::one_line(std::move(text));
   if (text.size() > kMaxDetail) {
     size_t cut = kMaxDetail - 3;
     // Never split a UTF-8 sequence: the text travels as JSON.

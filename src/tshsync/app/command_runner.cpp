@@ -58,12 +58,12 @@ core::ExitCode guarded(const std::function<core::ExitCode()>& work, std::string&
     } catch (const core::Error&) {
       throw;
     } catch (const pqxx::failure& e) {
-      if (cancel_flag().load()) throw_if_cancelled();
+      if (cancel_flag().requested()) throw_if_cancelled();
       db::rethrow_as_error(e);
     } catch (const std::bad_alloc&) {
       throw core::Error(core::ExitCode::software, "out of memory");
     } catch (const std::exception& e) {
-      if (cancel_flag().load()) throw_if_cancelled();
+      if (cancel_flag().requested()) throw_if_cancelled();
       throw core::Error(core::ExitCode::software, std::string("unexpected error: ") + e.what());
     }
   } catch (const core::Error& e) {
@@ -79,7 +79,7 @@ core::ExitCode run_cancellable(pqxx::connection& conn, const std::function<core:
   try {
     return work();
   } catch (const pqxx::sql_error& e) {
-    if (cancel_flag().load() || !db::is_operational(e)) throw;
+    if (cancel_flag().requested() || !db::is_operational(e)) throw;
     std::string blocking;
     try {
       blocking = db::blocking_relations(conn);

@@ -4,7 +4,7 @@
 
 namespace tshsync::app {
 
-QueryCanceller::QueryCanceller(pqxx::connection& conn, const std::atomic<bool>& cancel)
+QueryCanceller::QueryCanceller(pqxx::connection& conn, const core::CancelToken& cancel)
     : conn_(conn), cancel_(cancel), watcher_([this] { watch(); }) {}
 
 QueryCanceller::~QueryCanceller() {
@@ -20,7 +20,7 @@ void QueryCanceller::watch() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (!stop_) {
     stop_signal_.wait_for(lock, std::chrono::milliseconds(100));
-    if (stop_ || !cancel_.load()) continue;
+    if (stop_ || !cancel_.requested()) continue;
     try {
       // Harmless when no statement runs; repeated in case one starts later.
       conn_.cancel_query();

@@ -7,6 +7,8 @@
 
 #include <pqxx/pqxx>
 
+#include <tshsync/core/cancel_token.hpp>
+
 namespace tshsync::app {
 
 // While it lives, a signal (the cancel flag) also cancels the statement the
@@ -15,7 +17,7 @@ namespace tshsync::app {
 // libpq retries its wait when a signal interrupts it.
 class QueryCanceller {
  public:
-  QueryCanceller(pqxx::connection& conn, const std::atomic<bool>& cancel);
+  QueryCanceller(pqxx::connection& conn, const core::CancelToken& cancel);
   ~QueryCanceller();
   QueryCanceller(const QueryCanceller&) = delete;
   QueryCanceller& operator=(const QueryCanceller&) = delete;
@@ -24,7 +26,7 @@ class QueryCanceller {
   void watch();
 
   pqxx::connection& conn_;
-  const std::atomic<bool>& cancel_;
+  const core::CancelToken& cancel_;
   std::mutex mutex_;
   std::condition_variable stop_signal_;
   bool stop_ = false;

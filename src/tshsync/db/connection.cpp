@@ -4,18 +4,12 @@
 
 #include <tshsync/core/error.hpp>
 #include <tshsync/db/session_limits.hpp>
-#include <tshsync/util/redact.hpp>
+#include <tshsync/util/one_line.hpp>
 
 namespace tshsync::db {
 
 namespace {
 
-std::string first_line(std::string text) {
-  const auto nl = text.find('\n');
-  if (nl != std::string::npos) text.resize(nl);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\r')) text.pop_back();
-  return util::redact(text);
-}
 
 }  // namespace
 
@@ -49,7 +43,7 @@ bool nothing_names_a_database(const std::string& dsn) {
     throw core::config_error(
         "no database configured: no DSN and no PG* environment, and libpq's default (the local socket, a role "
         "named like this user) did not connect; set [database].dsn in the configuration file, TSHSYNC_DSN or --dsn");
-  const std::string message = first_line(e.what());
+  const std::string message = util::redacted_first_line(e.what());
   if (message.find("password authentication failed") != std::string::npos ||
       message.find("no password supplied") != std::string::npos ||
       message.find("authentication failed") != std::string::npos)
@@ -79,12 +73,12 @@ void rethrow_as_error(const std::exception& e) {
   if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e); sql != nullptr && is_operational(*sql))
     throw_operational(*sql, "");
   if (dynamic_cast<const pqxx::broken_connection*>(&e) || dynamic_cast<const pqxx::in_doubt_error*>(&e))
-    throw core::unavailable_error("lost the connection to PostgreSQL: " + first_line(e.what()));
+    throw core::unavailable_error("lost the connection to PostgreSQL: " + util::redacted_first_line(e.what()));
   if (dynamic_cast<const pqxx::data_exception*>(&e) || dynamic_cast<const pqxx::integrity_constraint_violation*>(&e))
-    throw core::data_error("PostgreSQL rejected the data: " + first_line(e.what()));
+    throw core::data_error("PostgreSQL rejected the data: " + util::redacted_first_line(e.what()));
   if (dynamic_cast<const pqxx::sql_error*>(&e))
-    throw core::Error(core::ExitCode::software, "PostgreSQL error: " + first_line(e.what()));
-  throw core::Error(core::ExitCode::software, "unexpected error: " + first_line(e.what()));
+    throw core::Error(core::ExitCode::software, "PostgreSQL error: " + util::redacted_first_line(e.what()));
+  throw core::Error(core::ExitCode::software, "unexpected error: " + util::redacted_first_line(e.what()));
 }
 
 }  // namespace tshsync::db

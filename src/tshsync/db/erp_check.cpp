@@ -62,7 +62,10 @@ void id_type(const std::string& table, const TableInfo& info, std::vector<std::s
 }  // namespace
 
 std::vector<std::string> erp_incompatibilities(pqxx::transaction_base& tx, const core::ErpConfig& config) {
-  const ErpSchema schema = read_erp_schema(tx);
+  return erp_incompatibilities(read_erp_schema(tx), config);
+}
+
+std::vector<std::string> erp_incompatibilities(const ErpSchema& schema, const core::ErpConfig& config) {
   std::vector<std::string> problems;
   id_type("products", schema.products, problems);
   id_type("pricelists", schema.pricelists, problems);

@@ -4,22 +4,26 @@ namespace tshsync::db {
 
 namespace {
 
-void attempt_range(pqxx::transaction_base& tx, size_t begin, size_t end,
-                   const std::function<void(size_t, size_t)>& attempt,
-                   const std::function<void(size_t, const std::string&)>& reject) {
+void bisect_range(size_t begin, size_t end, const RangeTry& try_range,
+                  const std::function<void(size_t, const std::string&)>& reject) {
   if (begin >= end) return;
-  const auto rejected = try_in_savepoint(tx, [&] { attempt(begin, end); });
+  const auto rejected = try_range(begin, end);
   if (!rejected) return;
   if (end - begin == 1) {
     reject(begin, *rejected);
     return;
   }
   const size_t middle = begin + (end - begin) / 2;
-  attempt_range(tx, begin, middle, attempt, reject);
-  attempt_range(tx, middle, end, attempt, reject);
+  bisect_range(begin, middle, try_range, reject);
+  bisect_range(middle, end, try_range, reject);
 }
 
 }  // namespace
+
+void bisect_rejections(size_t count, const RangeTry& try_range,
+                       const std::function<void(size_t, const std::string&)>& reject) {
+  bisect_range(0, count, try_range, reject);
+}
 
 bool is_record_rejection(const pqxx::sql_error& e) {
   const std::string state = e.sqlstate();
@@ -50,7 +54,8 @@ std::optional<std::string> try_in_savepoint(pqxx::transaction_base& tx, const st
 
 void isolate_records(pqxx::transaction_base& tx, size_t count, const std::function<void(size_t, size_t)>& attempt,
                      const std::function<void(size_t, const std::string&)>& reject) {
-  attempt_range(tx, 0, count, attempt, reject);
+  bisect_rejections(
+      count, [&](size_t begin, size_t end) { return try_in_savepoint(tx, [&] { attempt(begin, end); }); }, reject);
 }
 
 }  // namespace tshsync::db

@@ -24,6 +24,15 @@ std::string rejection_reason(const pqxx::sql_error& e);
 // returns the reason; other errors propagate.
 std::optional<std::string> try_in_savepoint(pqxx::transaction_base& tx, const std::function<void()>& attempt);
 
+// Tries records [begin, end) as one range: the reason the range was refused, or none.
+using RangeTry = std::function<std::optional<std::string>(size_t begin, size_t end)>;
+
+// The splitting isolate_records does, without the database: tries [0, count);
+// a refused range is split in halves until the refused records stand alone,
+// each handed to `reject(index, reason)`.
+void bisect_rejections(size_t count, const RangeTry& try_range,
+                       const std::function<void(size_t, const std::string&)>& reject);
+
 // Writes records [0, count) with `attempt(begin, end)` inside savepoints of
 // `tx`. When the database rejects a range, it is rolled back and split in
 // halves until the offending records stand alone; each is handed to

@@ -5,7 +5,7 @@
 
 #include <tshsync/core/error.hpp>
 #include <tshsync/util/duration.hpp>
-#include <tshsync/util/redact.hpp>
+#include <tshsync/util/one_line.hpp>
 
 namespace tshsync::db {
 
@@ -13,12 +13,6 @@ namespace {
 
 std::atomic<long long> g_lock_timeout_s{30};
 std::atomic<long long> g_statement_timeout_s{30 * 60};
-
-std::string first_line(const std::string& text) {
-  std::string line = text.substr(0, text.find('\n'));
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
-  return util::redact(line);
-}
 
 // `relation "products"` in the error's text or context.
 std::string relation_in(const std::string& text) {
@@ -80,13 +74,14 @@ void throw_operational(const pqxx::sql_error& e, const std::string& blocking) {
                                 "; retry later or raise [database].statement_timeout");
   if (state == "40P01" || state == "40001")
     throw core::temp_fail_error("PostgreSQL aborted the transaction to resolve a conflict with another session (" +
-                                first_line(text) + "); retry later");
+                                util::redacted_first_line(text) + "); retry later");
   if (state == "25006")
     throw core::config_error("the database is read-only (a standby, or default_transaction_read_only): " +
-                             first_line(text) + "; point [database].dsn at the primary");
+                             util::redacted_first_line(text) + "; point [database].dsn at the primary");
   const std::string privilege = privilege_of(e.query());
   throw core::Error(core::ExitCode::no_perm, "missing privilege " + privilege +
-                                                 (relation.empty() ? "" : " on " + relation) + " (" + first_line(text) +
+                                                 (relation.empty() ? "" : " on " + relation) + " (" +
+                                                 util::redacted_first_line(text) +
                                                  "): grant it to tshsync's database role");
 }
 

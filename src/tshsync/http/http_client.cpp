@@ -15,8 +15,8 @@ namespace {
 
 using Kind = TransportError::Kind;
 
-bool is_cancelled(const std::atomic<bool>* cancel) {
-  return cancel != nullptr && cancel->load(std::memory_order_relaxed);
+bool is_cancelled(const core::CancelToken* cancel) {
+  return cancel != nullptr && cancel->requested();
 }
 
 Kind classify_curl_code(CURLcode code) {
@@ -110,7 +110,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept try
 
 // libcurl calls this several times a second, even while waiting for bytes.
 int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  return is_cancelled(static_cast<const std::atomic<bool>*>(user)) ? 1 : 0;
+  return is_cancelled(static_cast<const core::CancelToken*>(user)) ? 1 : 0;
 }
 
 long to_long(std::chrono::milliseconds value) { return static_cast<long>(value.count()); }
@@ -134,6 +134,10 @@ const char* to_string(TransportError::Kind kind) {
   return "transfer failed";
 }
 
+void abort_if_cancelled(const core::CancelToken* cancel, const std::string& what) {
+  if (is_cancelled(cancel)) throw TransportError(Kind::cancelled, "cancelled " + what);
+}
+
 std::string ClientOptions::default_user_agent() { return std::string("tshsync/") + TSHSYNC_VERSION; }
 
 HttpClient::HttpClient(ClientOptions options)
@@ -148,9 +152,7 @@ Response HttpClient::perform(const Request& request) {
   require_valid_method(request.method);
   require_valid_headers(request.headers);
   const std::string where = request.method + " " + redact_url_query(request.url);
-  if (is_cancelled(options_.cancel)) {
-    throw TransportError(Kind::cancelled, "cancelled before " + where);
-  }
+  abort_if_cancelled(options_.cancel, "before " + where);
 
   Response response;
   configure(request, response);
@@ -209,8 +211,8 @@ void HttpClient::configure(const Request& request, Response& response) {
   if (options_.cancel != nullptr) {
     easy.set_long(CURLOPT_NOPROGRESS, 0L);
     easy.set_xferinfo_callback(on_progress);
-    // libcurl's void* is never written through: the callback reads the flag only.
-    easy.set_pointer(CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(options_.cancel));
+    // libcurl's void* is never written through: the callback reads the token only.
+    easy.set_pointer(CURLOPT_XFERINFODATA, const_cast<core::CancelToken*>(options_.cancel));
   }
 }
 

@@ -1,12 +1,13 @@
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <tshsync/core/cancel_token.hpp>
 
 namespace tshsync::http {
 
@@ -37,7 +38,7 @@ class TransportError : public std::runtime_error {
     connect,    // refused, unreachable, DNS failure
     reset,      // connection dropped mid-exchange, truncated body, empty reply
     tls,        // handshake or certificate verification failed
-    cancelled,  // the cancel flag was raised
+    cancelled,  // the cancel token was raised
     other,
   };
 
@@ -50,6 +51,12 @@ class TransportError : public std::runtime_error {
 
 const char* to_string(TransportError::Kind kind);
 
+// Inside a run a cancelled transfer or wait travels as TransportError(cancelled),
+// "cancelled <what>", not as the run-ending core::Error: code that isolates one
+// record's failure (core::Error) must not swallow it. Retry loops never retry it;
+// the command runner turns it into the token's exit code (128 + signal).
+void abort_if_cancelled(const core::CancelToken* cancel, const std::string& what);
+
 struct ClientOptions {
   std::chrono::milliseconds connect_timeout{std::chrono::seconds(10)};
   std::chrono::milliseconds total_timeout{std::chrono::seconds(60)};
@@ -58,7 +65,7 @@ struct ClientOptions {
   std::chrono::seconds low_speed_time{30};
   std::string user_agent = default_user_agent();
   // When set and raised (e.g. by a SIGTERM handler), transfers abort promptly.
-  const std::atomic<bool>* cancel = nullptr;
+  const core::CancelToken* cancel = nullptr;
 
   static std::string default_user_agent();  // "tshsync/<version>"
 };

@@ -1,12 +1,13 @@
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <functional>
 #include <optional>
 #include <string>
 
+#include <tshsync/core/cancel_token.hpp>
 #include <tshsync/http/http_client.hpp>
+#include <tshsync/http/retry.hpp>
 #include <tshsync/http/retry_policy.hpp>
 
 namespace tshsync::http {
@@ -20,21 +21,17 @@ struct RetryEvent {
   std::chrono::milliseconds delay{0};             // wait before the next attempt
 };
 
-using SleepFn = std::function<void(std::chrono::milliseconds)>;
-
-// Sleeps for real; the default SleepFn.
-void sleep_for(std::chrono::milliseconds duration);
-
 // Runs `request` until it succeeds, fails for good, or attempts run out.
 // Any method is retried, so pass only requests that are safe to repeat.
 // Returns the last response, whatever its status: when
 // classify(response.status) == Verdict::retry the retries were exhausted
 // (report "try later" rather than "refused"). Rethrows the last TransportError
 // when no attempt got a response. Waits are cut into short slices passed to
-// `sleep`, and a raised `cancel` flag ends them with TransportError(cancelled);
-// give the client the same flag (ClientOptions::cancel) to abort transfers too.
+// `sleep`, and a raised `cancel` token ends them with TransportError(cancelled);
+// give the client the same token (ClientOptions::cancel) to abort transfers too.
+// Jitter comes from util::jitter_unit.
 Response perform_with_retry(HttpClient& client, const Request& request, const RetryPolicy& policy,
                             const std::function<void(const RetryEvent&)>& on_retry = {},
-                            const std::atomic<bool>* cancel = nullptr, const SleepFn& sleep = sleep_for);
+                            const core::CancelToken* cancel = nullptr, const SleepFn& sleep = sleep_for);
 
 }  // namespace tshsync::http

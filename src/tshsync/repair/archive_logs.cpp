@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include <tshsync/db/cutoff.hpp>
+
 namespace tshsync::repair {
 
 namespace {
@@ -40,15 +42,6 @@ constexpr const char* kDeleteMetricsBatch =
     "  SELECT id FROM webhook_health_metrics WHERE recorded_at < $1::timestamptz"
     "  ORDER BY recorded_at LIMIT $2 FOR UPDATE SKIP LOCKED)";
 
-// Fixed once per run, so rows that age past the threshold while the run goes
-// on do not keep it going.
-std::string cutoff_of(pqxx::connection& conn, std::chrono::seconds older_than) {
-  pqxx::nontransaction tx(conn);
-  return tx.exec_params("SELECT (now() - $1::bigint * interval '1 second')::text",
-                        static_cast<long long>(older_than.count()))[0][0]
-      .as<std::string>();
-}
-
 long long count_older(pqxx::connection& conn, const std::string& sql, const std::string& cutoff) {
   pqxx::nontransaction tx(conn);
   return tx.exec_params(sql, cutoff)[0][0].as<long long>();
@@ -76,8 +69,10 @@ void run_batches(pqxx::connection& conn, const ArchiveLogsOptions& options, Arch
 }  // namespace
 
 ArchiveLogsResult archive_logs(pqxx::connection& conn, const ArchiveLogsOptions& options) {
-  const std::string logs_cutoff = cutoff_of(conn, options.older_than);
-  const std::string metrics_cutoff = cutoff_of(conn, options.metrics_older_than);
+  // Fixed once per run, so rows that age past the threshold while the run goes
+  // on do not keep it going.
+  const std::string logs_cutoff = db::cutoff_before_now(conn, options.older_than);
+  const std::string metrics_cutoff = db::cutoff_before_now(conn, options.metrics_older_than);
   ArchiveLogsResult result;
   if (options.dry_run) {
     result.archived = count_older(conn, "SELECT count(*) FROM webhook_logs WHERE" + kArchivable, logs_cutoff);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <tshsync/db/advisory_lock.hpp>
+#include <tshsync/db/cutoff.hpp>
 
 namespace tshsync::repair {
 
@@ -21,15 +22,6 @@ constexpr const char* kFailStuck =
     " || to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
     " || ' with no running process; failed by tshsync fix-stuck'";
 
-// The cutoff is fixed before the locks are checked: a run that starts after
-// that moment writes a younger row, so it cannot be failed by mistake.
-std::string cutoff_of(pqxx::connection& conn, std::chrono::seconds older_than) {
-  pqxx::nontransaction tx(conn);
-  return tx.exec_params("SELECT (now() - $1::bigint * interval '1 second')::text",
-                        static_cast<long long>(older_than.count()))[0][0]
-      .as<std::string>();
-}
-
 std::vector<std::string> old_in_progress_types(pqxx::connection& conn, const std::string& cutoff) {
   pqxx::nontransaction tx(conn);
   std::vector<std::string> types;
@@ -41,7 +33,9 @@ std::vector<std::string> old_in_progress_types(pqxx::connection& conn, const std
 }  // namespace
 
 FixStuckResult fix_stuck(pqxx::connection& conn, const FixStuckOptions& options) {
-  const std::string cutoff = cutoff_of(conn, options.older_than);
+  // The cutoff is fixed before the locks are checked: a run that starts after
+  // that moment writes a younger row, so it cannot be failed by mistake.
+  const std::string cutoff = db::cutoff_before_now(conn, options.older_than);
   nlohmann::json running = nlohmann::json::array();
   for (const auto& type : old_in_progress_types(conn, cutoff))
     if (db::lock_is_held(conn, type)) running.push_back(type);

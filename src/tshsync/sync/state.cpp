@@ -43,20 +43,4 @@ void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress) {
       progress.cursor ? cursor.c_str() : nullptr);
 }
 
-int64_t epoch_seconds(util::SystemTime t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
-
-util::SystemTime from_epoch_seconds(int64_t seconds) {
-  return util::SystemTime(std::chrono::seconds(seconds));
-}
-
-int64_t epoch_micros(util::SystemTime t) {
-  return std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
-}
-
-util::SystemTime from_epoch_micros(int64_t micros) {
-  return util::SystemTime(std::chrono::duration_cast<util::SystemTime::duration>(std::chrono::microseconds(micros)));
-}
-
 }  // namespace tshsync::sync

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include <tshsync/util/epoch.hpp>
 #include <tshsync/util/time_format.hpp>
 
 namespace tshsync::sync {
@@ -28,11 +29,10 @@ struct SavedProgress {
 };
 void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress);
 
-// Seconds since the epoch, the form checkpoints keep times in.
-int64_t epoch_seconds(util::SystemTime t);
-util::SystemTime from_epoch_seconds(int64_t seconds);
-// Microseconds, PostgreSQL's precision: for "created before the listing began".
-int64_t epoch_micros(util::SystemTime t);
-util::SystemTime from_epoch_micros(int64_t micros);
+// Epoch conversions live in util/epoch.hpp.
+using util::epoch_micros;
+using util::epoch_seconds;
+using util::from_epoch_micros;
+using util::from_epoch_seconds;
 
 }  // namespace tshsync::sync

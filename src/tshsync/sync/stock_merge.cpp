@@ -108,7 +108,7 @@ bool tracks_stock(const nlohmann::json& record) {
 
 void skip(const nlohmann::json& record, const zoho::RecordError& e, StockCounts& counts) {
   ++counts.failed;
-  core::log_warn("skipped item {}: {}", e.record_id().front() == '(' ? zoho::item_id_for_message(record) : e.record_id(),
+  core::log_warn("skipped item {}: {}", e.has_record_id() ? e.record_id() : zoho::item_id_for_message(record),
                  e.reason());
 }
 
@@ -149,8 +149,8 @@ StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items,
   for (const auto& record : items) {
     ++counts.fetched;
     try {
-      if (!record.is_object()) throw zoho::RecordError("(not an object)", "the item is not a JSON object");
-      const std::string id = zoho::id_field(record, "item_id", "(no item_id)");
+      if (!record.is_object()) throw zoho::RecordError::without_id("(not an object)", "the item is not a JSON object");
+      const std::string id = zoho::id_field(record, "item_id");
       const auto modified = util::parse_zoho_timestamp(zoho::text_field(record, "last_modified_time"));
       const auto stock = zoho::decimal_field(record, options.stock_field.c_str(), id);
       // A stock item without its figure keeps the ERP's (one rule with rate and pricebook_rate).
@@ -207,7 +207,7 @@ void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, 
     for (const auto& record : details) {
       if (!zoho::has_location_stock(record)) continue;
       try {
-        const std::string id = zoho::id_field(record, "item_id", "(no item_id)");
+        const std::string id = zoho::id_field(record, "item_id");
         const auto locations = zoho::parse_item_locations(record, id);  // whole, before any row is written
         for (const auto& location : locations)
           rows.row(id, location.location_id, location.name, location.is_primary, location.stock_on_hand,

@@ -42,10 +42,6 @@ std::string format_utc_iso8601(SystemTime t, bool with_millis) {
   return buf;
 }
 
-double to_epoch_seconds(SystemTime t) {
-  return std::chrono::duration<double>(t.time_since_epoch()).count();
-}
-
 std::optional<SystemTime> parse_zoho_timestamp(std::string_view text) {
   std::tm tm{};
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;

@@ -5,15 +5,12 @@
 #include <string>
 #include <string_view>
 
-namespace tshsync::util {
+#include <tshsync/util/epoch.hpp>
 
-using SystemTime = std::chrono::system_clock::time_point;
+namespace tshsync::util {
 
 // "2026-11-29T01:23:45Z" (whole seconds) or with milliseconds when asked.
 std::string format_utc_iso8601(SystemTime t, bool with_millis = false);
-
-// Seconds since the epoch as a double, for metrics.
-double to_epoch_seconds(SystemTime t);
 
 // Parses Zoho's "2013-11-08T18:24:51+0530" (and "+05:30", "Z"). Empty when malformed.
 std::optional<SystemTime> parse_zoho_timestamp(std::string_view text);

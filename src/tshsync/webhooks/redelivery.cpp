@@ -4,13 +4,14 @@
 
 #include <tshsync/http/retrying_client.hpp>
 #include <tshsync/http/url.hpp>
+#include <tshsync/util/one_line.hpp>
 #include <tshsync/webhooks/signature.hpp>
 
 namespace tshsync::webhooks {
 
 namespace {
 
-http::ClientOptions receiver_options(const std::atomic<bool>* cancel) {
+http::ClientOptions receiver_options(const core::CancelToken* cancel) {
   http::ClientOptions o;
   o.connect_timeout = std::chrono::seconds(5);
   o.total_timeout = std::chrono::seconds(30);  // the receiver may do real work before it answers
@@ -29,9 +30,7 @@ http::RetryPolicy receiver_retry() {
 
 // The start of an error body, on one line: enough to tell what the receiver said.
 std::string snippet(const std::string& body) {
-  std::string out;
-  for (const char c : body.substr(0, 160)) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-  return out;
+  return util::one_line(body.substr(0, 160));
 }
 
 // A 2xx whose JSON body says "success": false (TSH's receiver rejecting an
@@ -47,7 +46,7 @@ std::optional<std::string> refusal_in(const std::string& body) {
 
 }  // namespace
 
-Redeliverer::Redeliverer(std::string secret, std::string signature_header, const std::atomic<bool>* cancel,
+Redeliverer::Redeliverer(std::string secret, std::string signature_header, const core::CancelToken* cancel,
                          std::string webhook_key)
     : secret_(std::move(secret)),
       signature_header_(std::move(signature_header)),

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <atomic>
 #include <map>
 #include <optional>
 #include <string>
 
+#include <tshsync/core/cancel_token.hpp>
 #include <tshsync/http/http_client.hpp>
 
 namespace tshsync::webhooks {
@@ -24,7 +24,7 @@ class Redeliverer {
  public:
   // `secret` must not be empty (the caller checks first: exit 78).
   // `webhook_key` ([replay].webhook_key): sent as X-Webhook-Key when not empty.
-  Redeliverer(std::string secret, std::string signature_header, const std::atomic<bool>* cancel,
+  Redeliverer(std::string secret, std::string signature_header, const core::CancelToken* cancel,
               std::string webhook_key = "");
 
   // Empty on a 2xx answer, else why not, in one line. After a receiver could
@@ -36,7 +36,7 @@ class Redeliverer {
   std::string secret_;
   std::string signature_header_;
   std::string webhook_key_;
-  const std::atomic<bool>* cancel_;
+  const core::CancelToken* cancel_;
   http::HttpClient client_;
   std::map<std::string, std::string> unreachable_;  // url -> why
 };

@@ -1,11 +1,11 @@
 #include <tshsync/webhooks/replay.hpp>
 
 #include <memory>
-#include <random>
 
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/http/url.hpp>
+#include <tshsync/util/jitter.hpp>
 #include <tshsync/webhooks/dead_letter_store.hpp>
 #include <tshsync/webhooks/event_route.hpp>
 #include <tshsync/webhooks/redelivery.hpp>
@@ -120,7 +120,7 @@ class Replayer {
   void record_failure(const DeadLetter& entry, const std::string& error) {
     const int failures = entry.retry_count + 1;
     const bool exhausted = attempts_exhausted(failures, options_.max_attempts);
-    const auto delay = retry_delay(failures, jitter_(random_));
+    const auto delay = retry_delay(failures, util::jitter_unit());
     if (!record_failed_attempt(conn_, entry.id, error, delay, exhausted)) return;
     if (exhausted) {
       ++result_.exhausted;
@@ -147,8 +147,6 @@ class Replayer {
   ZohoRefresher zoho_;
   std::unique_ptr<Redeliverer> redeliverer_;
   bool zoho_unreachable_ = false;
-  std::mt19937 random_{std::random_device{}()};
-  std::uniform_real_distribution<double> jitter_{0.0, 1.0};
 };
 
 void count_dry_run(const std::vector<Planned>& planned, ReplayResult& result) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -9,6 +8,7 @@
 
 #include <pqxx/pqxx>
 
+#include <tshsync/core/cancel_token.hpp>
 #include <tshsync/core/config.hpp>
 
 namespace tshsync::webhooks {
@@ -38,7 +38,7 @@ struct ReplayOptions {
   int max_attempts = 10;  // at most 10: the table's max_retries constraint
   std::optional<long long> limit;
   bool dry_run = false;
-  const std::atomic<bool>* cancel = nullptr;
+  const core::CancelToken* cancel = nullptr;
   // After each entry, with the figures so far (progress, cancellation).
   std::function<void(const ReplayResult&)> after_entry;
 };

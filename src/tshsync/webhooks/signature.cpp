@@ -9,6 +9,7 @@
 #include <openssl/hmac.h>
 
 #include <tshsync/core/error.hpp>
+#include <tshsync/util/hex.hpp>
 #include <tshsync/webhooks/signature_text.hpp>
 
 namespace tshsync::webhooks {
@@ -54,7 +55,7 @@ bool is_hex_digest(std::string_view text) {
 
 std::string sign_hex(std::string_view secret, std::string_view body) {
   const Digest digest = hmac_sha256(secret, body);
-  return to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+  return util::to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
 }
 
 const char* to_string(SignatureEncoding encoding) {
@@ -77,7 +78,7 @@ SignatureCheck verify_signature(std::string_view secret, std::string_view body, 
   std::optional<std::string> given;
   if (is_hex_digest(text)) {
     check.encoding = SignatureEncoding::hex;
-    given = decode_hex(text);
+    given = util::decode_hex(text);
   } else if ((given = decode_base64(text)) && given->size() == kDigestSize) {
     check.encoding = SignatureEncoding::base64;
   } else {

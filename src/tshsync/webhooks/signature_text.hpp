@@ -4,14 +4,9 @@
 #include <string>
 #include <string_view>
 
-// Text forms of a binary digest, as webhook senders put them in a header.
+// Text forms of a binary digest, as webhook senders put them in a header
+// (hex: util/hex.hpp).
 namespace tshsync::webhooks {
-
-// Lower-case hex.
-std::string to_hex(std::string_view bytes);
-
-// Hex digits of either case, even length; empty when anything else is there.
-std::optional<std::string> decode_hex(std::string_view text);
 
 // Standard or URL-safe alphabet, padding optional; empty when malformed.
 std::optional<std::string> decode_base64(std::string_view text);

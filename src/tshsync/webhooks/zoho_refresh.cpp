@@ -11,7 +11,7 @@
 
 namespace tshsync::webhooks {
 
-ZohoRefresher::ZohoRefresher(const core::Config& config, pqxx::connection& conn, const std::atomic<bool>* cancel)
+ZohoRefresher::ZohoRefresher(const core::Config& config, pqxx::connection& conn, const core::CancelToken* cancel)
     : config_(config), conn_(conn), cancel_(cancel) {}
 
 ZohoRefresher::~ZohoRefresher() = default;

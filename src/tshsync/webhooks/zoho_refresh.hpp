@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <map>
@@ -10,6 +9,7 @@
 
 #include <pqxx/pqxx>
 
+#include <tshsync/core/cancel_token.hpp>
 #include <tshsync/core/config.hpp>
 #include <tshsync/webhooks/event_route.hpp>
 
@@ -39,7 +39,7 @@ class NeedsHuman : public std::runtime_error {
 // use, so a queue holding only redeliveries needs no Zoho credentials.
 class ZohoRefresher {
  public:
-  ZohoRefresher(const core::Config& config, pqxx::connection& conn, const std::atomic<bool>* cancel);
+  ZohoRefresher(const core::Config& config, pqxx::connection& conn, const core::CancelToken* cancel);
   ~ZohoRefresher();
   ZohoRefresher(const ZohoRefresher&) = delete;
   ZohoRefresher& operator=(const ZohoRefresher&) = delete;
@@ -61,7 +61,7 @@ class ZohoRefresher {
 
   const core::Config& config_;
   pqxx::connection& conn_;
-  const std::atomic<bool>* cancel_;
+  const core::CancelToken* cancel_;
   std::unique_ptr<zoho::Client> client_;
   std::map<std::string, std::string> done_;  // "item:<id>" -> resolution, refreshed in this run
 };

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <string>
 
+#include <tshsync/core/cancel_token.hpp>
 #include <tshsync/core/config.hpp>
 #include <tshsync/http/http_client.hpp>
 #include <tshsync/zoho/client_tuning.hpp>
@@ -20,7 +20,7 @@ namespace tshsync::zoho {
 class AccessTokens {
  public:
   AccessTokens(const core::ZohoConfig& config, std::string token_url, TokenStore& store, http::HttpClient& http,
-               const ClientTuning& tuning, const std::atomic<bool>* cancel);
+               const ClientTuning& tuning, const core::CancelToken* cancel);
 
   std::string current();
 
@@ -41,7 +41,7 @@ class AccessTokens {
   TokenStore& store_;
   http::HttpClient& http_;
   const ClientTuning& tuning_;
-  const std::atomic<bool>* cancel_;
+  const core::CancelToken* cancel_;
   std::string token_;
   std::chrono::steady_clock::time_point good_until_{};
   int64_t requests_sent_ = 0;

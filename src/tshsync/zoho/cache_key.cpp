@@ -6,6 +6,7 @@
 #include <openssl/evp.h>
 
 #include <tshsync/core/error.hpp>
+#include <tshsync/util/hex.hpp>
 
 namespace tshsync::zoho {
 
@@ -17,14 +18,7 @@ std::string token_cache_key(const std::string& client_id, const std::string& ref
   if (EVP_Digest(input.data(), input.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
     throw core::Error(core::ExitCode::software, "OpenSSL could not compute SHA-256");
   }
-  std::string hex;
-  hex.reserve(2 * length);
-  static constexpr char digits[] = "0123456789abcdef";
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += digits[digest[i] >> 4U];
-    hex += digits[digest[i] & 0x0FU];
-  }
-  return hex;
+  return util::to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), length));
 }
 
 int64_t token_lock_key(const std::string& cache_key) {

@@ -8,6 +8,7 @@
 #include <tshsync/core/log.hpp>
 #include <tshsync/db/connection.hpp>
 #include <tshsync/http/http_client.hpp>
+#include <tshsync/http/retry.hpp>
 #include <tshsync/http/url.hpp>
 #include <tshsync/util/redact.hpp>
 #include <tshsync/zoho/access_tokens.hpp>
@@ -17,7 +18,6 @@
 #include <tshsync/zoho/item.hpp>
 #include <tshsync/zoho/json_repair.hpp>
 #include <tshsync/zoho/organization_refusal.hpp>
-#include <tshsync/zoho/pause.hpp>
 #include <tshsync/zoho/rate_account.hpp>
 #include <tshsync/zoho/rate_headers.hpp>
 #include <tshsync/zoho/token_store.hpp>
@@ -28,7 +28,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr int kPerPage = 200;  // Zoho's de-facto maximum
 
-http::ClientOptions http_options(const core::ZohoConfig& config, const std::atomic<bool>* cancel) {
+http::ClientOptions http_options(const core::ZohoConfig& config, const core::CancelToken* cancel) {
   http::ClientOptions options;
   options.connect_timeout = config.connect_timeout;
   options.total_timeout = config.request_timeout;
@@ -49,7 +49,7 @@ double seconds_of(std::chrono::milliseconds duration) { return static_cast<doubl
 }  // namespace
 
 struct Client::Impl {
-  Impl(const core::ZohoConfig& zoho, const std::string& dsn, const std::atomic<bool>* cancel_flag,
+  Impl(const core::ZohoConfig& zoho, const std::string& dsn, const core::CancelToken* cancel_flag,
        const ClientTuning& client_tuning)
       : config(registered(zoho)),
         tuning(client_tuning),
@@ -75,10 +75,17 @@ struct Client::Impl {
                                      const JsonPath* big_array = nullptr, std::string* text = nullptr);
   void wait_for_slot(const std::string& label);
   void note_rate_headers(const http::Response& response);
+  http::RetryTiming timing() const {
+    http::RetryTiming t;
+    t.cancel = cancel;
+    t.sleep = tuning.sleep;
+    t.jitter = tuning.jitter;
+    return t;
+  }
 
   const core::ZohoConfig config;
   const ClientTuning tuning;
-  const std::atomic<bool>* cancel;
+  const core::CancelToken* cancel;
   const Endpoints endpoints;
   std::unique_ptr<pqxx::connection> conn;
   http::HttpClient http;
@@ -91,7 +98,7 @@ struct Client::Impl {
 void Client::Impl::wait_for_slot(const std::string& label) {
   const auto wait = rate.take_slot();
   if (wait > std::chrono::milliseconds(0)) {
-    pause(wait, cancel, "while waiting for a Zoho request slot for " + label);
+    http::pause(wait, cancel, "while waiting for a Zoho request slot for " + label, tuning.sleep);
   }
 }
 
@@ -113,97 +120,103 @@ std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const 
   const std::string label = label_of(path, params);
   const http::RetryPolicy& policy = tuning.api_retry;
   bool token_refreshed = false;
-  for (int attempt = 1;; ++attempt) {
-    throw_if_cancelled(cancel, "before GET " + label);
-    const std::string token = tokens.current();
-    wait_for_slot(label);
-    request.headers = {"Authorization: Zoho-oauthtoken " + token, "Accept: application/json"};
-    ++api_calls;
-    std::optional<http::Response> response;
-    std::string reason;
-    http::Verdict verdict = http::Verdict::retry;
-    bool rate_limited = false;
-    const auto started = Clock::now();
-    try {
-      response = http.perform(request);
-    } catch (const http::TransportError& e) {
-      if (e.kind() == http::TransportError::Kind::cancelled) throw;
-      reason = util::redact(e.what());
-      verdict = http::classify(e.kind());
-      core::log_verbose("zoho: GET {} -> {} ({} ms)", label, http::to_string(e.kind()),
-                        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
-    }
-    if (response) {
-      core::log_verbose("zoho: GET {} -> {} ({} ms)", label, response->status,
-                        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
-      response->body = repair_json_text(std::move(response->body));  // one bad record must not cost the page
-      ApiAnswer answer =
-          check_api_response(response->status, response->header("content-type"), response->body, big_array);
-      // The daily limit's wait runs to midnight: holding everyone off that
-      // long would only delay the 75 each run gives anyway.
-      if (answer.verdict != ApiVerdict::daily_limit) note_rate_headers(*response);
-      reason = answer.reason;
-      switch (answer.verdict) {
-        case ApiVerdict::ok:
-          if (text != nullptr) *text = std::move(response->body);
-          return std::move(answer.body);
-        case ApiVerdict::not_found:
-          if (missing_is_empty) return std::nullopt;
-          throw core::data_error("Zoho has no " + path + " (" + reason + "); check the id");
-        case ApiVerdict::unauthorized:
-          if (token_refreshed) {
-            throw core::credentials_error("Zoho refused a fresh access token on " + label + " (" + reason +
-                                          "): check the client's scopes and ZOHO_ORGANIZATION_ID");
-          }
-          // Expired or revoked early: one refresh, one more try (not counted as a retry).
-          tokens.reject(token);
-          token_refreshed = true;
-          --attempt;
-          continue;
-        case ApiVerdict::daily_limit:
-          throw core::temp_fail_error("Zoho's daily API limit for the organization is reached: " + reason +
-                                      "; the next run after Zoho's daily reset resumes");
-        case ApiVerdict::rate_limited:
-          rate_limited = true;
-          verdict = http::Verdict::retry;
-          break;
-        case ApiVerdict::retry:
-          verdict = http::Verdict::retry;
-          break;
-        case ApiVerdict::fail:
-          if (refuses_organization(answer))
-            throw core::config_error("Zoho does not know organization " + config.organization_id + " (" + reason +
-                                     "); set ZOHO_ORGANIZATION_ID ([zoho].organization_id) to the id Zoho shows "
-                                     "under Settings > Organization Profile");
-          throw core::unavailable_error("Zoho refused GET " + label + ": " + reason);
-      }
-    }
-    if (!policy.should_retry(attempt, verdict)) {
-      if (rate_limited) {
-        throw core::temp_fail_error(fmt::format("Zoho still rate-limits GET {} after {} attempts; retry later", label,
-                                                attempt));
-      }
-      // A transport error's text names the request already.
-      throw core::unavailable_error(fmt::format("Zoho unavailable after {} attempt{}: {}{}", attempt,
-                                                attempt == 1 ? "" : "s", reason,
-                                                response ? " on GET " + label : std::string()));
-    }
-    const auto delay = policy.backoff(attempt, response ? &*response : nullptr, jitter_unit());
-    if (response) {
-      core::log_warn("Zoho answered {} on {}; retrying in {:.1f} s (attempt {} of {})", reason, label,
-                     seconds_of(delay), attempt + 1, policy.max_attempts);
-    } else {
-      core::log_warn("no answer from Zoho on {} ({}); retrying in {:.1f} s (attempt {} of {})", label, reason,
-                     seconds_of(delay), attempt + 1, policy.max_attempts);
-    }
-    pause(delay, cancel, "while waiting to retry GET " + label);
-  }
+  bool rate_limited = false;
+  std::optional<nlohmann::json> result;
+  http::run_with_retry(
+      policy, timing(), http::RetryLabels{"GET " + label, "GET " + label},
+      [&](int) -> std::optional<http::AttemptFailure> {
+        const std::string token = tokens.current();
+        wait_for_slot(label);
+        request.headers = {"Authorization: Zoho-oauthtoken " + token, "Accept: application/json"};
+        ++api_calls;
+        http::AttemptFailure failure;
+        rate_limited = false;
+        const auto started = Clock::now();
+        try {
+          failure.response = http.perform(request);
+        } catch (const http::TransportError& e) {
+          if (e.kind() == http::TransportError::Kind::cancelled) throw;
+          failure.reason = util::redact(e.what());
+          failure.verdict = http::classify(e.kind());
+          core::log_verbose("zoho: GET {} -> {} ({} ms)", label, http::to_string(e.kind()),
+                            std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
+          return failure;
+        }
+        http::Response& response = *failure.response;
+        core::log_verbose("zoho: GET {} -> {} ({} ms)", label, response.status,
+                          std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
+        response.body = repair_json_text(std::move(response.body));  // one bad record must not cost the page
+        ApiAnswer answer =
+            check_api_response(response.status, response.header("content-type"), response.body, big_array);
+        // The daily limit's wait runs to midnight: holding everyone off that
+        // long would only delay the 75 each run gives anyway.
+        if (answer.verdict != ApiVerdict::daily_limit) note_rate_headers(response);
+        failure.reason = answer.reason;
+        const std::string& reason = failure.reason;
+        switch (answer.verdict) {
+          case ApiVerdict::ok:
+            if (text != nullptr) *text = std::move(response.body);
+            result = std::move(answer.body);
+            return std::nullopt;
+          case ApiVerdict::not_found:
+            if (missing_is_empty) return std::nullopt;
+            throw core::data_error("Zoho has no " + path + " (" + reason + "); check the id");
+          case ApiVerdict::unauthorized:
+            if (token_refreshed) {
+              throw core::credentials_error("Zoho refused a fresh access token on " + label + " (" + reason +
+                                            "): check the client's scopes and ZOHO_ORGANIZATION_ID");
+            }
+            // Expired or revoked early: one refresh, one more try (not counted as a retry).
+            tokens.reject(token);
+            token_refreshed = true;
+            failure.uncounted = true;
+            return failure;
+          case ApiVerdict::daily_limit:
+            throw core::temp_fail_error("Zoho's daily API limit for the organization is reached: " + reason +
+                                        "; the next run after Zoho's daily reset resumes");
+          case ApiVerdict::rate_limited:
+            rate_limited = true;
+            failure.verdict = http::Verdict::retry;
+            return failure;
+          case ApiVerdict::retry:
+            failure.verdict = http::Verdict::retry;
+            return failure;
+          case ApiVerdict::fail:
+            if (refuses_organization(answer))
+              throw core::config_error("Zoho does not know organization " + config.organization_id + " (" +
+                                       reason +
+                                       "); set ZOHO_ORGANIZATION_ID ([zoho].organization_id) to the id Zoho shows "
+                                       "under Settings > Organization Profile");
+            throw core::unavailable_error("Zoho refused GET " + label + ": " + reason);
+        }
+        return failure;
+      },
+      [&](const http::RetryWait& wait) {
+        if (wait.failure.response) {
+          core::log_warn("Zoho answered {} on {}; retrying in {:.1f} s (attempt {} of {})", wait.failure.reason, label,
+                         seconds_of(wait.delay), wait.attempt + 1, policy.max_attempts);
+        } else {
+          core::log_warn("no answer from Zoho on {} ({}); retrying in {:.1f} s (attempt {} of {})", label,
+                         wait.failure.reason, seconds_of(wait.delay), wait.attempt + 1, policy.max_attempts);
+        }
+      },
+      [&](int attempt, http::AttemptFailure& failure) {
+        if (rate_limited) {
+          throw core::temp_fail_error(
+              fmt::format("Zoho still rate-limits GET {} after {} attempts; retry later", label, attempt));
+        }
+        // A transport error's text names the request already.
+        throw core::unavailable_error(fmt::format("Zoho unavailable after {} attempt{}: {}{}", attempt,
+                                                  attempt == 1 ? "" : "s", failure.reason,
+                                                  failure.response ? " on GET " + label : std::string()));
+      });
+  return result;
 }
 
-Client::Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel)
+Client::Client(const core::ZohoConfig& config, const std::string& dsn, const core::CancelToken* cancel)
     : Client(config, dsn, cancel, ClientTuning{}) {}
 
-Client::Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel,
+Client::Client(const core::ZohoConfig& config, const std::string& dsn, const core::CancelToken* cancel,
                const ClientTuning& tuning)
     : impl_(std::make_unique<Impl>(config, dsn, cancel, tuning)) {}
 

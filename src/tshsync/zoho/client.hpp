@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -11,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <tshsync/core/cancel_token.hpp>
 #include <tshsync/core/config.hpp>
 #include <tshsync/core/error.hpp>
 #include <tshsync/zoho/client_tuning.hpp>
@@ -49,9 +49,9 @@ class Client {
  public:
   // `dsn` opens the client's own PostgreSQL connection for the token cache and
   // the rate account, so their commits never depend on the caller's transaction.
-  Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel = nullptr);
+  Client(const core::ZohoConfig& config, const std::string& dsn, const core::CancelToken* cancel = nullptr);
   // The same with other retry waits and limits (tests shorten them).
-  Client(const core::ZohoConfig& config, const std::string& dsn, const std::atomic<bool>* cancel,
+  Client(const core::ZohoConfig& config, const std::string& dsn, const core::CancelToken* cancel,
          const ClientTuning& tuning);
   ~Client();
   Client(const Client&) = delete;

@@ -2,7 +2,9 @@
 
 #include <chrono>
 
+#include <tshsync/http/retry.hpp>
 #include <tshsync/http/retry_policy.hpp>
+#include <tshsync/util/jitter.hpp>
 
 namespace tshsync::zoho {
 
@@ -27,6 +29,10 @@ struct ClientTuning {
   std::chrono::seconds refresh_lock_patience{std::chrono::minutes(5)};
   // Cap on how far one "window spent" answer pushes the shared rate account.
   std::chrono::milliseconds max_hold_off{std::chrono::minutes(2)};
+  // How the client waits (retries, request slots) and draws retry jitter:
+  // tests inject a sleep that does not sleep and a seeded jitter.
+  http::SleepFn sleep = http::sleep_for;
+  util::JitterSource jitter = util::jitter_unit;
 };
 
 }  // namespace tshsync::zoho

@@ -65,9 +65,15 @@ const nlohmann::json* find_field(const nlohmann::json& record, const std::string
   return found == object.end() ? nullptr : &found->second;
 }
 
-std::string id_field(const nlohmann::json& record, const char* key, const std::string& record_id) {
+namespace {
+
+// The id text, or why there is none ("no item_id", "unusable item_id").
+std::string id_text(const nlohmann::json& record, const char* key, std::string& why_none) {
   const nlohmann::json* it = find_field(record, key);
-  if (it == nullptr || it->is_null()) throw RecordError(record_id, std::string("no ") + key);
+  if (it == nullptr || it->is_null()) {
+    why_none = std::string("no ") + key;
+    return {};
+  }
   // Ids are long numbers: an unsigned or signed integer is exact, a double is not.
   if (it->is_number_unsigned()) return std::to_string(it->get<uint64_t>());
   if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
@@ -75,7 +81,24 @@ std::string id_field(const nlohmann::json& record, const char* key, const std::s
     const std::string_view text = trimmed(it->get_ref<const std::string&>());
     if (!text.empty()) return std::string(text);
   }
-  throw RecordError(record_id, std::string("unusable ") + key);
+  why_none = std::string("unusable ") + key;
+  return {};
+}
+
+}  // namespace
+
+std::string id_field(const nlohmann::json& record, const char* key, const std::string& record_id) {
+  std::string why_none;
+  std::string id = id_text(record, key, why_none);
+  if (!why_none.empty()) throw RecordError(record_id, why_none);
+  return id;
+}
+
+std::string id_field(const nlohmann::json& record, const char* key) {
+  std::string why_none;
+  std::string id = id_text(record, key, why_none);
+  if (!why_none.empty()) throw RecordError::without_id(std::string("(no ") + key + ")", why_none);
+  return id;
 }
 
 std::string text_field(const nlohmann::json& record, const char* key) {
@@ -126,9 +149,9 @@ std::string item_id_for_message(const nlohmann::json& record) {
 }
 
 Item parse_item(const nlohmann::json& record) {
-  if (!record.is_object()) throw RecordError("(not an object)", "the item is not a JSON object");
+  if (!record.is_object()) throw RecordError::without_id("(not an object)", "the item is not a JSON object");
   Item item;
-  item.item_id = id_field(record, "item_id", "(no item_id)");
+  item.item_id = id_field(record, "item_id");
   const std::string& id = item.item_id;
   check_record_text(record, id);
   item.name = text_field(record, "name");

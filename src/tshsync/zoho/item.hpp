@@ -15,13 +15,23 @@ namespace tshsync::zoho {
 // failed and logs `record_id` with `reason`; the rest of the page goes on.
 class RecordError : public std::runtime_error {
  public:
-  RecordError(std::string record_id, const std::string& reason)
-      : std::runtime_error(reason), record_id_(std::move(record_id)) {}
+  // A record whose id is known.
+  RecordError(std::string record_id, const std::string& reason) : RecordError(std::move(record_id), true, reason) {}
+  // A record with no usable id: `stand_in` names it in messages ("(no item_id)", "(not an object)").
+  static RecordError without_id(std::string stand_in, const std::string& reason) {
+    return RecordError(std::move(stand_in), false, reason);
+  }
+  bool has_record_id() const { return has_record_id_; }
+  // The record's id, or the text standing in for it.
   const std::string& record_id() const { return record_id_; }
   std::string reason() const { return what(); }
 
  private:
+  RecordError(std::string record_id, bool has_record_id, const std::string& reason)
+      : std::runtime_error(reason), record_id_(std::move(record_id)), has_record_id_(has_record_id) {}
+
   std::string record_id_;
+  bool has_record_id_;
 };
 
 // The member `key` of an object, nullptr when absent or when `record` is not
@@ -34,6 +44,9 @@ const nlohmann::json* find_field(const nlohmann::json& record, const std::string
 // decimal text for PostgreSQL numeric columns (never rounded through a double
 // twice). They throw RecordError naming the field.
 std::string id_field(const nlohmann::json& record, const char* key, const std::string& record_id);
+// The record's own id: when it is missing or unusable, a RecordError without
+// an id, named "(no <key>)".
+std::string id_field(const nlohmann::json& record, const char* key);
 std::string text_field(const nlohmann::json& record, const char* key);  // "" when missing or null
 // Absent, null or "" give nullopt; anything not a decimal number throws.
 std::optional<std::string> decimal_field(const nlohmann::json& record, const char* key,

@@ -7,16 +7,16 @@
 
 #include <fmt/format.h>
 
+#include <tshsync/util/hex.hpp>
+
 namespace tshsync::zoho {
 
 namespace {
 
-bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
 std::optional<unsigned> escape_unit(const std::string& s, size_t at) {  // at: the backslash of \uXXXX
   if (at + 6 > s.size() || s[at + 1] != 'u') return std::nullopt;
   for (size_t i = at + 2; i < at + 6; ++i)
-    if (!is_hex(s[i])) return std::nullopt;
+    if (util::hex_value(s[i]) < 0) return std::nullopt;
   return static_cast<unsigned>(std::stoul(s.substr(at + 2, 4), nullptr, 16));
 }
 

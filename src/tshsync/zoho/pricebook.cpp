@@ -79,9 +79,9 @@ bool single_empty_bracket(const nlohmann::json& brackets) {
 }  // namespace
 
 Pricebook parse_pricebook(const nlohmann::json& record) {
-  if (!record.is_object()) throw RecordError("(not an object)", "the pricebook is not a JSON object");
+  if (!record.is_object()) throw RecordError::without_id("(not an object)", "the pricebook is not a JSON object");
   Pricebook book;
-  book.pricebook_id = id_field(record, "pricebook_id", "(no pricebook_id)");
+  book.pricebook_id = id_field(record, "pricebook_id");
   const std::string& id = book.pricebook_id;
   book.name = text_field(record, "name");
   if (book.name.empty()) throw RecordError(id, "no name");
@@ -99,9 +99,9 @@ Pricebook parse_pricebook(const nlohmann::json& record) {
 }
 
 PricebookItem parse_pricebook_item(const nlohmann::json& record) {
-  if (!record.is_object()) throw RecordError("(not an object)", "the pricebook item is not a JSON object");
+  if (!record.is_object()) throw RecordError::without_id("(not an object)", "the pricebook item is not a JSON object");
   PricebookItem row;
-  row.item_id = id_field(record, "item_id", "(no item_id)");
+  row.item_id = id_field(record, "item_id");
   check_record_text(record, row.item_id);
   const nlohmann::json* brackets = find_field(record, "price_brackets");
   row.discount = discount_of(record, row.item_id);

@@ -3,11 +3,11 @@
 #include <string>
 
 #include <tshsync/core/error.hpp>
-#include <tshsync/zoho/pause.hpp>
+#include <tshsync/http/retry.hpp>
 
 namespace tshsync::zoho {
 
-RefreshLock::RefreshLock(pqxx::connection& conn, int64_t key, const std::atomic<bool>* cancel,
+RefreshLock::RefreshLock(pqxx::connection& conn, int64_t key, const core::CancelToken* cancel,
                          std::chrono::seconds patience)
     : conn_(conn), key_(key) {
   const auto deadline = std::chrono::steady_clock::now() + patience;
@@ -20,7 +20,7 @@ RefreshLock::RefreshLock(pqxx::connection& conn, int64_t key, const std::atomic<
       throw core::temp_fail_error("another tshsync process has been refreshing the Zoho access token for " +
                                   std::to_string(patience.count()) + " s; retry later");
     }
-    pause(std::chrono::milliseconds(50), cancel, "while waiting for another process to refresh the Zoho token");
+    http::pause(std::chrono::milliseconds(50), cancel, "while waiting for another process to refresh the Zoho token");
   }
 }
 

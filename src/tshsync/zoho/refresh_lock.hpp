@@ -1,10 +1,11 @@
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 
 #include <pqxx/pqxx>
+
+#include <tshsync/core/cancel_token.hpp>
 
 namespace tshsync::zoho {
 
@@ -12,11 +13,11 @@ namespace tshsync::zoho {
 // PostgreSQL advisory lock, held across the token request. Session-level
 // rather than transaction-level because the request log must be committed
 // before the request is sent; PostgreSQL still releases it if the process dies.
-// The wait is polled so SIGTERM (the cancel flag) ends it; after `patience`
+// The wait is polled so SIGTERM (the cancel token) ends it; after `patience`
 // it gives up with exit 75.
 class RefreshLock {
  public:
-  RefreshLock(pqxx::connection& conn, int64_t key, const std::atomic<bool>* cancel, std::chrono::seconds patience);
+  RefreshLock(pqxx::connection& conn, int64_t key, const core::CancelToken* cancel, std::chrono::seconds patience);
   ~RefreshLock();
   RefreshLock(const RefreshLock&) = delete;
   RefreshLock& operator=(const RefreshLock&) = delete;

@@ -5,10 +5,6 @@
 namespace tshsync::zoho {
 namespace {
 
-SystemTime from_epoch(double seconds) {
-  return SystemTime(std::chrono::duration_cast<SystemTime::duration>(std::chrono::duration<double>(seconds)));
-}
-
 constexpr const char* kFresh = R"(
 SELECT access_token, COALESCE(api_domain, ''), EXTRACT(EPOCH FROM (expires_at - clock_timestamp()))::float8
 FROM tshsync_oauth_tokens
@@ -83,9 +79,10 @@ TokenRequestWindow TokenStore::request_window(int limit) {
   TokenRequestWindow window;
   const auto counted = tx.exec_params(kWindowCount, cache_key_);
   window.sent = counted[0][0].as<int>();
-  if (!counted[0][1].is_null()) window.blocked_until = from_epoch(counted[0][1].as<double>());
+  if (!counted[0][1].is_null()) window.blocked_until = util::from_extracted_epoch(counted[0][1].as<double>());
   const auto next = tx.exec_params(kNextFree, cache_key_, limit - 1);
-  window.next_free = next.empty() ? std::chrono::system_clock::now() : from_epoch(next[0][0].as<double>());
+  window.next_free =
+      next.empty() ? std::chrono::system_clock::now() : util::from_extracted_epoch(next[0][0].as<double>());
   return window;
 }
 
@@ -102,7 +99,7 @@ void TokenStore::record_outcome(long long request_id, const std::string& outcome
 
 SystemTime TokenStore::block_for_window() {
   pqxx::nontransaction tx(conn_);
-  return from_epoch(tx.exec_params(kBlock, cache_key_)[0][0].as<double>());
+  return util::from_extracted_epoch(tx.exec_params(kBlock, cache_key_)[0][0].as<double>());
 }
 
 }  // namespace tshsync::zoho

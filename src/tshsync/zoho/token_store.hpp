@@ -6,9 +6,11 @@
 
 #include <pqxx/pqxx>
 
+#include <tshsync/util/epoch.hpp>
+
 namespace tshsync::zoho {
 
-using SystemTime = std::chrono::system_clock::time_point;
+using util::SystemTime;
 
 struct CachedToken {
   std::string access_token;
