@@ -3,6 +3,7 @@
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_products.hpp>
+#include <tshsync/util/scope_exit.hpp>
 #include <tshsync/zoho/client.hpp>
 
 namespace tshsync::app {
@@ -33,37 +34,23 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
 core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandOptions& options) {
   zoho::require_zoho_config(ctx.config.zoho);
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
-  sync::PullProductsCounts counts;
-  core::Progress progress;
   sync::PullProductsOptions pull;
-  pull.full = options.full;
-  pull.dry_run = ctx.dry_run;
-  pull.lookback = ctx.config.zoho.lookback;
-  pull.max_list_pages = ctx.config.zoho.max_list_pages;
+  pull.listing = {options.full, ctx.dry_run, ctx.config.zoho.lookback, ctx.config.zoho.max_list_pages};
   pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho, ctx.config.erp);
   pull.apply.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
-  pull.apply.tally = std::make_shared<sync::ExclusionTally>();
-  pull.apply.tally->full = options.full;
-  pull.after_page = [&] {
-    throw_if_cancelled();
-    progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,
-                                counts.items.inserted, counts.items.updated));
-  };
-  try {
-    sync::pull_products(client, ctx.db, pull, counts);
-  } catch (const zoho::BudgetExhausted&) {
-    progress.finish();
-    publish(ctx.report, counts, client);
-    core::log_warn("the daily Zoho call budget is spent after {} items; the next run resumes where this one stopped",
-                   counts.items.fetched);
-    throw;
-  } catch (...) {
-    progress.finish();
-    publish(ctx.report, counts, client);
-    throw;
+  sync::PullProductsCounts counts;
+  {
+    core::Progress progress;
+    const util::ScopeExit published([&] {  // on every exit: a stopped run's counts are its partial ones
+      progress.finish();
+      publish(ctx.report, counts, client);
+    });
+    sync::pull_products(client, ctx.db, pull, counts, [&] {
+      throw_if_cancelled();
+      progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,
+                                  counts.items.inserted, counts.items.updated));
+    });
   }
-  progress.finish();
-  publish(ctx.report, counts, client);
   const sync::MergeCounts& items = counts.items;
   if (counts.from_start) core::log_info("no cursor yet: read every item (nothing is deactivated without --full)");
   core::log_info("{}{} items: {} inserted, {} updated, {} unchanged, {} deactivated, {} failed ({} API calls)",
