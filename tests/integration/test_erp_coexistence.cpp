@@ -118,7 +118,7 @@ struct ModelsErp {
 
 }  // namespace
 
-TEST_SUITE("erp") {
+TEST_SUITE("erp-coexistence") {
   TEST_CASE("handlers' shape: the whole cycle, with the ERP's webhook statements after every command") {
     Standin standin({"--rate-limit", "0"});
     TestDatabase db;

@@ -1,7 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <chrono>
-
 #include <tshsync/db/advisory_lock.hpp>
 
 #include "support/tshsync_cli.hpp"
@@ -92,12 +90,11 @@ TEST_SUITE("fix-stuck") {
     TestDatabase db;
     migrate(db);
     advisory(db, "pg_advisory_lock", "fix-stuck");
-    const auto t0 = std::chrono::steady_clock::now();
+    // "At once": the lock is held for the whole test, so a run that waited for
+    // it would never end (run_tshsync kills it and the exit code is not 75).
     auto r = run_tshsync(db, {"fix-stuck"});
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     CHECK_MESSAGE(r.exit_code == 75, describe(r));
     CHECK(metrics_of(r)["status"] == "skipped");
-    CHECK(seconds < 10);
   }
 
   TEST_CASE("fix-stuck refuses a bad --older-than with exit 64") {

@@ -35,8 +35,9 @@ struct ProductsHeld {
 // Waits (up to 30 s) until a tshsync session waits on a lock.
 bool tshsync_waits_on_a_lock(TestDatabase& db) {
   for (int i = 0; i < 300; ++i) {
+    // This database only: other suites run beside this one in the same cluster.
     if (db.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tshsync' "
-                 "AND wait_event_type = 'Lock'") > 0)
+                 "AND wait_event_type = 'Lock' AND datname = current_database()") > 0)
       return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }

@@ -185,7 +185,7 @@ std::string lock_group_collisions(const std::map<std::string, Minutes>& windows)
 
 }  // namespace
 
-TEST_SUITE("docs") {
+TEST_SUITE("schedule") {
   TEST_CASE("schedule fields expand like cron and systemd do") {
     CHECK(expand_field("*/15", 59) == std::set<int>{0, 15, 30, 45});
     CHECK(expand_field("5-59/15", 59) == std::set<int>{5, 20, 35, 50});

@@ -264,11 +264,9 @@ TEST_SUITE("zoho client") {
     config.organization_id = "1";
     config.accounts_url = config.api_url = "http://127.0.0.1:" + std::to_string(closed_port());
     zoho::Client client(config, db.dsn(), nullptr, fast_tuning());
-    const auto started = SteadyClock::now();
     const auto error = error_of([&] { small_get(client); });
     CHECK_MESSAGE(exit_code(error) == 69, message(error));
     CHECK(message(error).find("after 3 attempts") != std::string::npos);
-    CHECK(seconds_since(started) < 5);
     CHECK(db.count("SELECT count(*) FROM tshsync_oauth_token_requests WHERE outcome = 'not_sent'") == 3);
   }
 
@@ -339,8 +337,8 @@ TEST_SUITE("zoho client") {
     small_get(*client);
     const double elapsed = seconds_since(started);
     CHECK(client->api_calls() == 4);
+    // Two waits of Retry-After: 1 s. A lower bound only: load can only add to it.
     CHECK(elapsed >= 1.9);
-    CHECK(elapsed < 6);
   }
 
   TEST_CASE("a slow answer past the request timeout is retried") {
@@ -368,8 +366,9 @@ TEST_SUITE("zoho client") {
     Fixture f;
     tshsync::core::CancelToken cancel;
     zoho::ClientTuning tuning = fast_tuning();
-    tuning.api_retry.base = 5s;
-    tuning.api_retry.max_delay = 10s;
+    // A wait no test would sit out: only the flag can end it.
+    tuning.api_retry.base = std::chrono::hours(1);
+    tuning.api_retry.max_delay = std::chrono::hours(1);
     zoho::Client client(f.config, f.db.dsn(), &cancel, tuning);
     small_get(client);
     f.faults({{{"path", "/items"}, {"kind", "status"}, {"status", 503}}});
@@ -377,7 +376,6 @@ TEST_SUITE("zoho client") {
       std::this_thread::sleep_for(300ms);
       cancel.request();
     });
-    const auto started = SteadyClock::now();
     bool cancelled = false;
     try {
       small_get(client);
@@ -386,7 +384,6 @@ TEST_SUITE("zoho client") {
     }
     raiser.get();
     CHECK(cancelled);
-    CHECK(seconds_since(started) < 1.5);
     CHECK(client.api_calls() == 2);
   }
 
@@ -404,12 +401,12 @@ TEST_SUITE("zoho client") {
     auto client = f.client();
     small_get(*client);
     small_get(*client);
-    const auto started = SteadyClock::now();
     const auto error = error_of([&] { small_get(*client); });
     CHECK_MESSAGE(exit_code(error) == 75, message(error));
     CHECK(message(error).find("Zoho's daily API limit for the organization is reached: HTTP 429 code 45") == 0);
+    // At once: no retry after the 429.
     CHECK(client->api_calls() == 3);
-    CHECK(seconds_since(started) < 1);
+    CHECK(f.stats()["api_requests"] == 3);
   }
 
   TEST_CASE("a Zoho error other than the retried ones is 69 with Zoho's message") {
@@ -430,9 +427,10 @@ TEST_SUITE("zoho client") {
     CHECK(message(error).find("/items/999999999999") != std::string::npos);
   }
 
-  TEST_CASE("two clients share one rate account: no 429 from a server allowing 120 a minute") {
-    Fixture f({"--rate-limit", "120"});
-    f.config.requests_per_minute = 110;
+  TEST_CASE("two clients share one rate account: no 429 from a server allowing 650 a minute") {
+    // 600 a minute: 60 requests take 6 s of pacing rather than the 32 s at Zoho's 110.
+    Fixture f({"--rate-limit", "650"});
+    f.config.requests_per_minute = 600;
     constexpr int kPerClient = 30;
     {
       // The token first, so the timing below is the API calls only.
@@ -458,7 +456,7 @@ TEST_SUITE("zoho client") {
     const double elapsed = seconds_since(started);
     const auto stats = f.stats();
     MESSAGE("2 clients, ", calls, " requests in ", elapsed, " s: ", static_cast<double>(calls - 1) / elapsed * 60,
-            " requests/minute (configured 110); the stand-in saw at most ", stats["max_requests_in_any_60s"],
+            " requests/minute (configured 600); the stand-in saw at most ", stats["max_requests_in_any_60s"],
             " in 60 s");
     CHECK(calls == 2 * kPerClient);
     CHECK(stats["rejected_429"] == 0);
@@ -466,7 +464,9 @@ TEST_SUITE("zoho client") {
     // One account row counted both; alone, each would have gone twice as fast.
     CHECK(f.db.count("SELECT count(*) FROM tshsync_rate_account") == 1);
     CHECK(f.db.count("SELECT calls_today FROM tshsync_rate_account") == 2 * kPerClient);
-    CHECK(elapsed >= 0.9 * (2 * kPerClient - 1) * 60.0 / 110.0);
+    // A lower bound only (load can only make a run slower): paced together,
+    // the 60 requests need 59 intervals of 100 ms.
+    CHECK(elapsed >= 0.9 * (2 * kPerClient - 1) * 60.0 / 600.0);
   }
 
   TEST_CASE("a spent window (X-Rate-Limit-Remaining: 0) holds off every client") {
