@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <pqxx/pqxx>
 
 #include <array>
 #include <string>

@@ -1,6 +1,7 @@
 // tshsync on TSH's real ERP schemas, side by side with the ERP's own Zoho code
 // (tests/support/erp_statements: the ERP's statements, from its repository).
 #include <doctest/doctest.h>
+#include <pqxx/pqxx>
 
 #include <set>
 #include <string>

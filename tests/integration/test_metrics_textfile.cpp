@@ -1,6 +1,7 @@
 // The Prometheus textfile: counts, build info, and a last success that only
 // real successes move (issue 11, items 2 and 6).
 #include <doctest/doctest.h>
+#include <pqxx/pqxx>
 
 #include <cstdlib>
 #include <filesystem>

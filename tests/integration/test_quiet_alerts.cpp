@@ -1,6 +1,7 @@
 // Under cron's -q, problems still say why in one line and noise stays quiet;
 // healthchecks pings reach the command's own check (issue 11, item 2).
 #include <doctest/doctest.h>
+#include <pqxx/pqxx>
 
 #include <algorithm>
 #include <regex>

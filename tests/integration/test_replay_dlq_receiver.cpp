@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <httplib.h>
+#include <pqxx/pqxx>
 
 #include "support/tshsync_cli.hpp"
 

@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <pqxx/pqxx>
 
 #include "robust_support.hpp"
 

@@ -3,6 +3,7 @@
 // rounding, empty or absent pricebook_items, the mass-change guard, stock at
 // one location, which items are products, Zoho's throttling codes.
 #include <doctest/doctest.h>
+#include <pqxx/pqxx>
 
 #include <cmath>
 

@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::test {
 
 namespace {

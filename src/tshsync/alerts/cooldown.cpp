@@ -1,5 +1,7 @@
 #include <tshsync/alerts/cooldown.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/log.hpp>
 #include <tshsync/db/connection.hpp>
 

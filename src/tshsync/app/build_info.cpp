@@ -6,6 +6,7 @@
 #include <pg_config.h>
 #include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
+#include <pqxx/pqxx>
 #include <pqxx/version.hxx>
 #include <toml++/impl/version.h>
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include <fmt/format.h>
+#include <pqxx/pqxx>
 
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>

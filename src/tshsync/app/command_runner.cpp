@@ -5,6 +5,8 @@
 #include <memory>
 
 #include <tshsync/alerts/run_alerts.hpp>
+#include <pqxx/pqxx>
+
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/app/inspection_runner.hpp>
 #include <tshsync/app/metrics_output.hpp>

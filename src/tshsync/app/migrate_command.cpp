@@ -4,6 +4,8 @@
 #include <iterator>
 #include <set>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/db/erp_adoption.hpp>

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::app {
 
 QueryCanceller::QueryCanceller(pqxx::connection& conn, const core::CancelToken& cancel)

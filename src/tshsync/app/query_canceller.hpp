@@ -5,7 +5,7 @@
 #include <mutex>
 #include <thread>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/core/cancel_token.hpp>
 

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <fmt/format.h>
+#include <pqxx/pqxx>
 
 #include <tshsync/checks/health_alerts.hpp>
 #include <tshsync/checks/status.hpp>

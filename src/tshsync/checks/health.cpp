@@ -1,5 +1,7 @@
 #include <tshsync/checks/health.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/checks/health_metrics.hpp>
 
 namespace tshsync::checks {

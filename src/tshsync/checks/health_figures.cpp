@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 namespace tshsync::checks {
 

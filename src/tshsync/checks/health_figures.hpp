@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 namespace tshsync::checks {
 

@@ -1,5 +1,7 @@
 #include <tshsync/checks/health_metrics.hpp>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::checks {
 
 namespace {

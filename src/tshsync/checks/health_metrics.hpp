@@ -3,7 +3,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/checks/health_figures.hpp>
 #include <tshsync/checks/priority.hpp>

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/checks/health_figures.hpp>
 #include <tshsync/db/migrations.hpp>
 

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/checks/validation_rules.hpp>
 

@@ -1,5 +1,7 @@
 #include <tshsync/db/advisory_lock.hpp>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::db {
 
 LockKey lock_key_for(const std::string& command) {

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/error.hpp>
 #include <tshsync/db/session_limits.hpp>
 #include <tshsync/util/one_line.hpp>

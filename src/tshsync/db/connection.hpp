@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 namespace tshsync::db {
 

@@ -1,5 +1,7 @@
 #include <tshsync/db/erp_adoption.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/db/erp_schema.hpp>
 #include <tshsync/util/replace_all.hpp>
 

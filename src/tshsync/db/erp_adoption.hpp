@@ -1,6 +1,6 @@
 #pragma once
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/core/config.hpp>
 

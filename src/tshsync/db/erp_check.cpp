@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/db/erp_schema.hpp>
 
 namespace tshsync::db {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/core/config.hpp>
 #include <tshsync/db/erp_schema.hpp>

@@ -1,5 +1,7 @@
 #include <tshsync/db/erp_schema.hpp>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::db {
 
 namespace {

@@ -1,5 +1,7 @@
 #include <tshsync/db/migrations.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/error.hpp>
 
 namespace tshsync::db {

@@ -1,5 +1,7 @@
 #include <tshsync/db/record_isolation.hpp>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::db {
 
 namespace {

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 namespace tshsync::db {
 

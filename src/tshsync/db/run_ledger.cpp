@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::db {
 
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 namespace tshsync::db {
 

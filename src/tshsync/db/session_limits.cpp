@@ -3,6 +3,8 @@
 #include <atomic>
 #include <regex>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/error.hpp>
 #include <tshsync/util/duration.hpp>
 #include <tshsync/util/one_line.hpp>

@@ -4,6 +4,7 @@
 #include <string>
 
 #include <tshsync/db/cutoff.hpp>
+#include <pqxx/pqxx>
 
 namespace tshsync::repair {
 

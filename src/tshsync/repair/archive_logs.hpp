@@ -3,7 +3,7 @@
 #include <chrono>
 #include <functional>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 namespace tshsync::repair {
 

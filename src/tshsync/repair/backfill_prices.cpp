@@ -1,5 +1,7 @@
 #include <tshsync/repair/backfill_prices.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/db/erp_schema.hpp>

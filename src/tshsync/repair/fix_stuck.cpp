@@ -3,6 +3,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
 
 #include <tshsync/db/advisory_lock.hpp>
 #include <tshsync/db/cutoff.hpp>

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 namespace tshsync::repair {
 

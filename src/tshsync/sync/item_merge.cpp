@@ -3,6 +3,8 @@
 #include <chrono>
 #include <unordered_map>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/db/erp_schema.hpp>

@@ -1,5 +1,7 @@
 #include <tshsync/sync/listing_strategy.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/sync/state.hpp>
 #include <tshsync/zoho/item.hpp>
 

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <optional>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/log.hpp>
 #include <tshsync/db/erp_schema.hpp>
 #include <tshsync/db/record_isolation.hpp>

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/log.hpp>
 #include <tshsync/zoho/errors.hpp>
 #include <tshsync/zoho/item.hpp>

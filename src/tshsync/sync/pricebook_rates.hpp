@@ -5,7 +5,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/zoho/client.hpp>
 #include <tshsync/zoho/json_elements.hpp>

@@ -1,5 +1,7 @@
 #include <tshsync/sync/pricelist_link.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/db/erp_schema.hpp>
 #include <tshsync/zoho/item.hpp>
 

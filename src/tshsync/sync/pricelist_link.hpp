@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/zoho/pricebook.hpp>
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pricebook_rates.hpp>
 #include <tshsync/sync/run_transactions.hpp>

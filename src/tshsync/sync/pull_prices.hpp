@@ -1,6 +1,8 @@
 #pragma once
 
-#include <pqxx/pqxx>
+#include <functional>
+
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/sync/pricebook_merge.hpp>
 #include <tshsync/sync/pull_progress.hpp>

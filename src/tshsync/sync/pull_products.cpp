@@ -1,5 +1,9 @@
 #include <tshsync/sync/pull_products.hpp>
 
+#include <memory>
+
+#include <pqxx/pqxx>
+
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/item_listing.hpp>
 #include <tshsync/sync/listing_prefetch.hpp>

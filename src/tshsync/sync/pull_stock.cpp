@@ -1,5 +1,9 @@
 #include <tshsync/sync/pull_stock.hpp>
 
+#include <memory>
+
+#include <pqxx/pqxx>
+
 #include <tshsync/sync/item_details.hpp>
 #include <tshsync/sync/item_listing.hpp>
 #include <tshsync/sync/listing_prefetch.hpp>

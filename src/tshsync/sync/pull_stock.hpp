@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/sync/listing_state.hpp>
 #include <tshsync/sync/pull_progress.hpp>

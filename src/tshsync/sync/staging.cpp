@@ -1,5 +1,7 @@
 #include <tshsync/sync/staging.hpp>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::sync {
 
 namespace {

@@ -1,5 +1,7 @@
 #include <tshsync/sync/state.hpp>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::sync {
 
 std::optional<nlohmann::json> read_state(pqxx::transaction_base& tx, const std::string& key) {

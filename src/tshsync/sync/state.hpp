@@ -4,7 +4,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/util/epoch.hpp>
 #include <tshsync/util/time_format.hpp>

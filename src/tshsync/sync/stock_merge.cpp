@@ -1,5 +1,7 @@
 #include <tshsync/sync/stock_merge.hpp>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/log.hpp>
 #include <tshsync/db/erp_schema.hpp>
 #include <tshsync/db/record_isolation.hpp>

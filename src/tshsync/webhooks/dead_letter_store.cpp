@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::webhooks {
 
 namespace {

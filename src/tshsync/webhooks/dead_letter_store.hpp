@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 // webhook_dead_letter_queue: intake from webhook_logs and the state changes of
 // one entry. Every change is one short transaction of its own, guarded by

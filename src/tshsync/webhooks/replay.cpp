@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/http/url.hpp>

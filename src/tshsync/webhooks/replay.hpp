@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/core/cancel_token.hpp>
 #include <tshsync/core/config.hpp>

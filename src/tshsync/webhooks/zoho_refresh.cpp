@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/sync/item_merge.hpp>
 #include <tshsync/sync/pricebook_merge.hpp>
 #include <tshsync/sync/stock_merge.hpp>

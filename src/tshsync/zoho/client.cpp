@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <pqxx/pqxx>
 
 #include <tshsync/core/log.hpp>
 #include <tshsync/db/connection.hpp>

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/zoho/client.hpp>
 
 namespace tshsync::zoho {

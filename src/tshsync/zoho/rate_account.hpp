@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 namespace tshsync::zoho {
 

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <pqxx/pqxx>
+
 #include <tshsync/core/error.hpp>
 #include <tshsync/http/retry.hpp>
 

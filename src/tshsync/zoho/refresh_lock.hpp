@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include <pqxx/pqxx>
+#include <tshsync/db/pqxx_fwd.hpp>
 
 #include <tshsync/core/cancel_token.hpp>
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include <pqxx/pqxx>
+
 namespace tshsync::zoho {
 namespace {
 
