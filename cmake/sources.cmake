@@ -11,6 +11,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/app/backfill_prices_command.cpp
   src/tshsync/app/build_info.cpp
   src/tshsync/app/cancellation.cpp
+  src/tshsync/app/change_feed_run.cpp
   src/tshsync/app/check_command.cpp
   src/tshsync/app/command_runner.cpp
   src/tshsync/app/fix_stuck_command.cpp
@@ -52,6 +53,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/db/run_ledger.cpp
   src/tshsync/db/session_limits.cpp
   src/tshsync/db/text_array.cpp
+  src/tshsync/db/webhook_activity.cpp
   src/tshsync/http/curl_easy.cpp
   src/tshsync/http/curl_global.cpp
   src/tshsync/http/http_client.cpp
@@ -61,6 +63,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/repair/archive_logs.cpp
   src/tshsync/repair/backfill_prices.cpp
   src/tshsync/repair/fix_stuck.cpp
+  src/tshsync/sync/change_feed.cpp
   src/tshsync/sync/item_details.cpp
   src/tshsync/sync/item_listing.cpp
   src/tshsync/sync/item_merge.cpp
@@ -86,6 +89,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/util/redact.cpp
   src/tshsync/util/replace_all.cpp
   src/tshsync/util/time_format.cpp
+  src/tshsync/webhooks/change_events.cpp
   src/tshsync/webhooks/dead_letter_store.cpp
   src/tshsync/webhooks/event_route.cpp
   src/tshsync/webhooks/payload_ids.cpp
@@ -98,6 +102,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/webhooks/zoho_refresh.cpp
   src/tshsync/zoho/access_tokens.cpp
   src/tshsync/zoho/cache_key.cpp
+  src/tshsync/zoho/call_shares.cpp
   src/tshsync/zoho/client.cpp
   src/tshsync/zoho/endpoints.cpp
   src/tshsync/zoho/envelope.cpp
@@ -143,6 +148,7 @@ set(TSHSYNC_SQL_FILES
   ${CMAKE_CURRENT_SOURCE_DIR}/sql/005_dlq_alerts.sql
   ${CMAKE_CURRENT_SOURCE_DIR}/sql/006_erp_coexistence.sql
   ${CMAKE_CURRENT_SOURCE_DIR}/sql/007_location_figures.sql
+  ${CMAKE_CURRENT_SOURCE_DIR}/sql/008_call_shares.sql
 )
 
 # The systemd units the package installs (cmake/packaging.cmake).

@@ -1,6 +1,7 @@
 #include <tshsync/app/pull_products_command.hpp>
 
 #include <tshsync/app/cancellation.hpp>
+#include <tshsync/app/change_feed_run.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_products.hpp>
 #include <tshsync/zoho/client.hpp>
@@ -33,6 +34,8 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
 core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandOptions& options) {
   zoho::require_zoho_config(ctx.config.zoho);
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
+  PullPlan plan{"pull-products", webhooks::ChangeKind::items, options.full};
+  if (const auto served = begin_pull(ctx, client, plan)) return *served;  // from the change feed, or deferred
   sync::PullProductsCounts counts;
   core::Progress progress;
   sync::PullProductsOptions pull;
@@ -64,6 +67,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   }
   progress.finish();
   publish(ctx.report, counts, client);
+  finish_listing(ctx, plan);
   const sync::MergeCounts& items = counts.items;
   if (counts.from_start) core::log_info("no cursor yet: read every item (nothing is deactivated without --full)");
   core::log_info("{}{} items: {} inserted, {} updated, {} unchanged, {} deactivated, {} failed ({} API calls)",
