@@ -162,6 +162,8 @@ set(TSHSYNC_SYSTEMD_UNITS
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-fix-stuck.timer
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-health.service
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-health.timer
+  ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices-full.service
+  ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices-full.timer
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices.service
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices.timer
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-products-full.service
