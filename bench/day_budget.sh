@@ -126,8 +126,10 @@ day_mode() {
       ORDER BY 1")
   [ ${#price_rows[@]} -gt 0 ] || die "no priced rows in the per_item books"
 
-  local day date next_date jsonl="$work/day_$mode.jsonl"
-  date=$(date -u +%Y-%m-%d) next_date=$(date -u -d tomorrow +%Y-%m-%d)
+  local date next_date jsonl="$work/day_$mode.jsonl"
+  # The simulated day is tomorrow (UTC): Zoho's times (the real clock) then never
+  # lie in a run's future. The database keeps today's date for the counters.
+  date=$(date -u -d tomorrow +%Y-%m-%d) next_date=$(date -u -d '2 days' +%Y-%m-%d)
   rm -f "$jsonl"
   # Events in time order: changes (0) before runs (1) within a second.
   {
@@ -180,7 +182,7 @@ day_mode() {
     T_RC=0
     # shellcheck disable=SC2086
     env PGDATABASE=$db ZOHO_PRODUCT=$mode ZOHO_DAILY_CALL_BUDGET=$day_budget TSHSYNC_METRICS_JSONL="$jsonl" \
-      faketime -f "@$sim_date $(hms "$clock")" "$bin" -q $a >/dev/null 2>>"$work/day_$mode.err" || T_RC=$?
+      FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$sim_date $(hms "$clock")" "$bin" -q $a >/dev/null 2>>"$work/day_$mode.err" || T_RC=$?
     case $T_RC in
       0) ;;
       75) deferred=$((deferred + 1)) ;;
@@ -196,17 +198,17 @@ day_mode() {
                  IS DISTINCT FROM c.before" >/dev/null
   done <"$work/day_events"
   stop_standin
-  day_report "$mode" "$db" "$jsonl" "$runs_played" "$deferred" "$standin_day_calls"
+  day_report "$mode" "$db" "$jsonl" "$runs_played" "$deferred" "$standin_day_calls" "$next_date"
   drop_db "$db"
 }
 
-# day_report MODE DB JSONL RUNS DEFERRED STANDIN_CALLS: the figures of one mode.
+# day_report MODE DB JSONL RUNS DEFERRED STANDIN_CALLS DAY_END: the figures of one mode.
 day_report() {
-  local mode=$1 db=$2 jsonl=$3 runs_played=$4 deferred=$5 standin_calls=$6
+  local mode=$1 db=$2 jsonl=$3 runs_played=$4 deferred=$5 standin_calls=$6 day_end=$7
   q "$db" "CREATE TABLE bench_runs (m jsonb)" >/dev/null
   q "$db" "\\copy bench_runs FROM '$jsonl' WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')" >/dev/null
   # Runs of the first 24 hours (ts is the simulated clock); writes are the metrics' write counts.
-  local first_day="(m->>'ts')::timestamptz < '$(date -u -d tomorrow +%Y-%m-%d)T00:00:00Z'"
+  local first_day="(m->>'ts')::timestamptz < '${day_end}T00:00:00Z'"
   local writes="COALESCE((m->>'inserted')::int,0) + COALESCE((m->>'updated')::int,0) + COALESCE((m->>'deactivated')::int,0)
      + COALESCE((m->>'prices_inserted')::int,0) + COALESCE((m->>'prices_updated')::int,0)
      + COALESCE((m->>'prices_deleted')::int,0) + COALESCE((m->>'locations_updated')::int,0)"

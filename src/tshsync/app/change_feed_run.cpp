@@ -1,5 +1,6 @@
 #include <tshsync/app/change_feed_run.hpp>
 
+#include <set>
 #include <vector>
 
 #include <tshsync/core/log.hpp>
@@ -86,11 +87,11 @@ int64_t apply_feed(RunContext& ctx, zoho::Client& client, const PullPlan& plan, 
 
 }  // namespace
 
-int64_t estimate_listing_calls(pqxx::connection& conn, const PullPlan& plan, bool batched) {
+ListingCost estimate_listing(pqxx::connection& conn, const PullPlan& plan, bool batched) {
   pqxx::read_transaction tx(conn);
   if (plan.kind == ChangeKind::prices) {
     // The list, then each active book's detail.
-    return 1 + tx.exec("SELECT count(*) FROM pricelists WHERE is_active")[0][0].as<int64_t>();
+    return {1 + tx.exec("SELECT count(*) FROM pricelists WHERE is_active")[0][0].as<int64_t>(), true};
   }
   const int64_t items = tx.exec("SELECT count(*) FROM products WHERE zoho_item_id IS NOT NULL")[0][0].as<int64_t>();
   const auto strategy = sync::read_state(tx, "strategy." + plan.command);
@@ -98,7 +99,7 @@ int64_t estimate_listing_calls(pqxx::connection& conn, const PullPlan& plan, boo
                      (strategy->get<std::string>() == "keyed" || strategy->get<std::string>() == "filtered_pages");
   int64_t calls = keyed ? 1 : pages(items, 200);
   if (plan.item_details) calls += detail_calls(keyed ? 0 : items, batched);
-  return calls;
+  return {calls, !keyed};
 }
 
 std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, PullPlan& plan) {
@@ -106,8 +107,8 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   client.count_calls_as(zoho::call_share(config.zoho, plan.command, std::chrono::system_clock::now()));
   const bool batched = batched_details(config);
   const auto list_instead = [&](const char* why) -> std::optional<core::ExitCode> {
-    const int64_t estimate = estimate_listing_calls(ctx.db, plan, batched);
-    zoho::defer_if_over_share(ctx.db, config.zoho, plan.command, estimate, ctx.report);
+    zoho::defer_if_over_share(ctx.db, config.zoho, plan.command, estimate_listing(ctx.db, plan, batched).calls,
+                              ctx.report);
     if (why != nullptr) core::log_info("{}: listing ({})", plan.command, why);
     return std::nullopt;
   };
@@ -134,7 +135,8 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   const int64_t estimate = plan.kind == ChangeKind::prices
                                ? id_count
                                : detail_calls(id_count, batched) + static_cast<int64_t>(changes.adjustments.size());
-  if (estimate > 1 && estimate > estimate_listing_calls(ctx.db, plan, batched)) {
+  const ListingCost listing = estimate_listing(ctx.db, plan, batched);
+  if (estimate > listing.calls && (listing.complete || plan.kind == ChangeKind::items)) {
     plan.feed_mark = read.next;
     return list_instead("more changes in the feed than a listing costs");
   }
@@ -143,12 +145,13 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   ctx.report.set("strategy", "change_feed");
   ctx.report.set("feed_events", changes.events);
   if (changes.unusable > 0) ctx.report.set("feed_unusable", changes.unusable);
-  std::vector<std::string> ids(changes.ids.begin(), changes.ids.end());
+  std::set<std::string> unique_ids = changes.ids;
   int64_t calls = 0;
   for (const auto& adjustment : changes.adjustments) {
     ++calls;
-    for (auto& id : sync::adjustment_item_ids(client, adjustment)) ids.push_back(std::move(id));
+    for (auto& id : sync::adjustment_item_ids(client, adjustment)) unique_ids.insert(std::move(id));
   }
+  const std::vector<std::string> ids(unique_ids.begin(), unique_ids.end());
   int64_t failed = 0;
   try {
     failed = apply_feed(ctx, client, plan, ids, calls);

@@ -39,8 +39,14 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
 
 void finish_listing(RunContext& ctx, const PullPlan& plan);
 
-// The calls a listing of this kind is expected to cost (from what the
-// database already holds), for the share check and to choose the cheaper path.
-int64_t estimate_listing_calls(pqxx::connection& conn, const PullPlan& plan, bool batched_details);
+// What a listing of this kind is expected to cost (from what the database
+// already holds), for the share check and to choose the cheaper path; and
+// whether it reads every record (a keyed listing reads only the items whose
+// modified time moved, which a stock change need not move).
+struct ListingCost {
+  int64_t calls = 0;
+  bool complete = true;
+};
+ListingCost estimate_listing(pqxx::connection& conn, const PullPlan& plan, bool batched_details);
 
 }  // namespace tshsync::app

@@ -112,6 +112,7 @@ void save_feed_cursor(pqxx::connection& conn, const std::string& command, const 
 
 MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
                           bool batched, const ApplyOptions& options, int64_t& deactivated, int64_t& calls) {
+  if (ids.empty()) return {};
   ItemDetailsFetcher fetcher(client, batched);
   const nlohmann::json details = fetcher.fetch(ids);
   calls += fetcher.calls();
