@@ -27,8 +27,10 @@
 # stand-in's own count), the worst delay from a change in Zoho to the ERP with
 # and without a webhook (the simulated time of the first run after which the
 # ERP row differs from what it held before the change), rows written (the
-# metrics' write counts) against the records changed, and writes by runs that
-# had nothing to apply (target 0), deferrals (exit 75).
+# metrics' write counts; and a bench trigger on products, product_prices,
+# pricelists and product_stock_locations counting every row written and those
+# an UPDATE left as they were but for updated_at: target 0), writes by runs
+# that had nothing to apply (target 0), deferrals (exit 75).
 
 day_seed=13
 day_budget=500
@@ -109,6 +111,19 @@ day_mode() {
   q "$db" "INSERT INTO webhook_logs (event_id, event_type, status, payload) VALUES
            ('evt-bench-start', 'invoice.create', 'success', '{\"invoice\": {\"invoice_id\": \"1\"}}')" >/dev/null
   q "$db" "DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0" >/dev/null
+  # Every row the day writes into the data tables, and whether it changed anything
+  # (an UPDATE whose row is the same but for updated_at changed nothing).
+  q "$db" "CREATE TABLE bench_writes (tbl text, noop boolean);
+    CREATE FUNCTION bench_note_write() RETURNS trigger LANGUAGE plpgsql AS \$\$
+    BEGIN
+      INSERT INTO bench_writes VALUES (TG_TABLE_NAME,
+        TG_OP = 'UPDATE' AND (to_jsonb(OLD) - 'updated_at') = (to_jsonb(NEW) - 'updated_at'));
+      RETURN NULL;
+    END \$\$;
+    CREATE TRIGGER bench_note AFTER INSERT OR UPDATE OR DELETE ON products FOR EACH ROW EXECUTE FUNCTION bench_note_write();
+    CREATE TRIGGER bench_note AFTER INSERT OR UPDATE OR DELETE ON product_prices FOR EACH ROW EXECUTE FUNCTION bench_note_write();
+    CREATE TRIGGER bench_note AFTER INSERT OR UPDATE OR DELETE ON pricelists FOR EACH ROW EXECUTE FUNCTION bench_note_write();
+    CREATE TRIGGER bench_note AFTER INSERT OR UPDATE OR DELETE ON product_stock_locations FOR EACH ROW EXECUTE FUNCTION bench_note_write();" >/dev/null
   q "$db" "CREATE TABLE bench_changes (n int PRIMARY KEY, kind text, zoho_id text, book_id text, sim_at int,
              webhook boolean, before text, applied_at int)" >/dev/null
   # The targets, seeded: active items, and (book, item) rows of active per_item books.
@@ -139,7 +154,7 @@ day_mode() {
     schedule_runs | awk -F'\t' '$1 * 60 < 2 * 3600 + 45 * 60 { printf "%d\t1\t%s\n", 86400 + $1 * 60, $2 }'
   } | sort -t$'\t' -k1,1n -k2,2n >"$work/day_events"
   admin POST /_admin/stats/reset >/dev/null
-  local at kind a b c sql="" runs_played=0 deferred=0 turned=0 standin_day_calls=""
+  local at kind a b c sql="" runs_played=0 deferred=0 turned=0 standin_day_calls="" day_writes=""
   local pick=7
   while IFS=$'\t' read -r at kind a b c; do
     if [ "$kind" = 0 ]; then
@@ -174,6 +189,7 @@ day_mode() {
     if [ "$at" -ge 86400 ] && [ "$turned" = 0 ]; then
       # Midnight: Zoho's day turns, and so do tshsync's counters.
       standin_day_calls=$(jget "$(admin GET /_admin/stats)" api_requests)
+      day_writes=$(q "$db" "SELECT count(*) || ' ' || count(*) FILTER (WHERE noop) FROM bench_writes")
       q "$db" "DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0" >/dev/null
       turned=1
     fi
@@ -198,13 +214,14 @@ day_mode() {
                  IS DISTINCT FROM c.before" >/dev/null
   done <"$work/day_events"
   stop_standin
-  day_report "$mode" "$db" "$jsonl" "$runs_played" "$deferred" "$standin_day_calls" "$next_date"
+  day_report "$mode" "$db" "$jsonl" "$runs_played" "$deferred" "$standin_day_calls" "$next_date" "$day_writes"
   drop_db "$db"
 }
 
-# day_report MODE DB JSONL RUNS DEFERRED STANDIN_CALLS DAY_END: the figures of one mode.
+# day_report MODE DB JSONL RUNS DEFERRED STANDIN_CALLS DAY_END "WRITES NOOPS": the figures of one mode.
 day_report() {
-  local mode=$1 db=$2 jsonl=$3 runs_played=$4 deferred=$5 standin_calls=$6 day_end=$7
+  local mode=$1 db=$2 jsonl=$3 runs_played=$4 deferred=$5 standin_calls=$6 day_end=$7 db_writes db_noops
+  read -r db_writes db_noops <<<"$8"
   q "$db" "CREATE TABLE bench_runs (m jsonb)" >/dev/null
   q "$db" "\\copy bench_runs FROM '$jsonl' WITH (FORMAT csv, DELIMITER E'\\x01', QUOTE E'\\x02')" >/dev/null
   # Runs of the first 24 hours (ts is the simulated clock); writes are the metrics' write counts.
@@ -239,11 +256,11 @@ day_report() {
     "$(if [ "$unapplied" = 0 ]; then mark "$worst_hook" "<=" 900; else echo "✗ ($unapplied never)"; fi)"
   row 6 "$label day: worst delay, webhook lost → ERP ($lost changes)" "$mins_lost" "" "" "≤ 24 h" \
     "$(if [ "$unapplied" = 0 ]; then mark "$worst_lost" "<=" 86400; else echo "✗ ($unapplied never)"; fi)"
-  row 6 "$label day: rows written · records changed · written by runs with nothing to apply" \
-    "$written · $records · $idle_written" "" "" "written ≤ changed, 0 idle" \
-    "$(if [ "$(mark "$written" "<=" "$records")" = "✓" ] && [ "$idle_written" = 0 ]; then echo "✓"; else echo "✗"; fi)"
+  row 6 "$label day: rows written (metrics / database) · of them unchanged · by runs with nothing to apply · records changed" \
+    "$written / $db_writes · $db_noops · $idle_written · $records" "" "" "0 unchanged, 0 by idle runs" \
+    "$(if [ "$db_noops" = 0 ] && [ "$idle_written" = 0 ]; then echo "✓"; else echo "✗"; fi)"
   row 6 "$label day: runs played · deferred (exit 75, [zoho].daily_call_budget $day_budget)" "$runs_played · $deferred" "" "" "" ""
-  log "   $label: $total calls ($per_command), worst delay $mins_hook with webhook, $mins_lost lost; $written rows written for $records records, $idle_written idle; $deferred deferred"
+  log "   $label: $total calls ($per_command), worst delay $mins_hook with webhook, $mins_lost lost; $written rows written ($db_writes in the database, $db_noops unchanged) for $records records, $idle_written by idle runs; $deferred deferred"
 }
 
 section_day() {
