@@ -133,7 +133,10 @@ day_mode() {
   for book in $(q "$db" "SELECT zoho_pricebook_id FROM pricelists WHERE is_active AND zoho_pricebook_id IS NOT NULL"); do
     local detail
     detail=$(admin GET "/_admin/pricebooks/$book")
-    [[ $detail =~ \"pricebook_type\":\ *\"per_item\" ]] && book_ids+=("$book")
+    # A book whose detail lists no items (TSH's "Technical IQD") is priced per
+    # item on Books and not at all on Inventory (no /items/pricebookrate): left out.
+    [[ $detail =~ \"pricebook_type\":\ *\"per_item\" ]] && [[ $detail =~ \"pricebook_items\":\ *\[\ *\{ ]] &&
+      book_ids+=("$book")
   done
   mapfile -t price_rows < <(q "$db" "SELECT l.zoho_pricebook_id || ' ' || p.zoho_item_id FROM product_prices pp
       JOIN products p ON p.id = pp.product_id JOIN pricelists l ON l.id = pp.pricelist_id
