@@ -93,6 +93,8 @@ void set_counts(core::RunReport& out, const checks::HealthReport& report) {
   out.set("dlq_exhausted", f.dlq_exhausted);
   out.set("dlq_needs_human", f.dlq_needs_human);
   out.set("products_without_prices", f.products_without_prices);
+  out.set("newest_webhook_age_seconds",
+          f.newest_webhook_age ? nlohmann::json(f.newest_webhook_age->count()) : nlohmann::json(nullptr));
 }
 
 }  // namespace
