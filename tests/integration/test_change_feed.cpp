@@ -216,6 +216,7 @@ TEST_SUITE("change feed") {
     CHECK_MESSAGE(health.exit_code == 1, describe(health));
     CHECK(health.out.find("\"check\": \"webhooks_quiet\"") != std::string::npos);
     CHECK(health.err.find("webhooks went quiet") != std::string::npos);
+    CHECK(metrics_of(health)["newest_webhook_age_seconds"].get<long long>() >= 3 * 3600);
 
     // With [sync].webhooks_quiet_after longer than the silence the feed is live again.
     r = m.run({"pull-products"}, "[sync]\nwebhooks_quiet_after = \"4h\"\n");
