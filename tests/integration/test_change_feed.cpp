@@ -230,7 +230,7 @@ TEST_SUITE("change feed") {
     const std::string config =
         "[zoho]\ndaily_call_budget = 4\n[zoho.call_shares]\npull-products = 0.25\npull-stock = 0.25\n"
         "pull-prices = 0.25\nreplay-dlq = 0.25\n";
-    m.db.exec("DELETE FROM tshsync_call_usage");  // the initial sync's calls
+    m.db.exec("DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0");  // the initial sync's calls
     const auto ids = m.active_items(2);
     for (const auto& id : ids) {
       m.rename(id, "Deferred " + id);
@@ -271,7 +271,7 @@ TEST_SUITE("change feed") {
     Mirrored m("books");
     const std::string config = "[zoho]\ndaily_call_budget = 4\n[zoho.call_shares]\npull-stock = 0.25\n"
                                "pull-prices = 0.25\n";
-    m.db.exec("DELETE FROM tshsync_call_usage");  // the initial sync's calls
+    m.db.exec("DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0");  // the initial sync's calls
     m.db.exec("INSERT INTO tshsync_call_usage (organization_id, day, command, calls) "
               "VALUES ('10234695', (now() AT TIME ZONE 'UTC')::date, 'pull-stock', 1)");
     const auto ids = m.active_items(1);

@@ -258,11 +258,18 @@ std::vector<std::string> secrets_in(const Config& c) {
 }
 
 // [zoho.call_shares]: command = share of [zoho].daily_call_budget (0..1),
-// together at most 1.
+// together at most 1. The table replaces the defaults: a command it leaves
+// out has no share (it only counts against the whole budget).
 void read_call_shares(const toml::table* table, core::ZohoConfig& zoho, const std::string& source_name) {
   TableReader shares(table, "zoho.call_shares", source_name);
-  for (auto& [command, share] : zoho.call_shares) shares.fraction(command.c_str(), share);
+  std::map<std::string, double> given;
+  for (const auto& entry : zoho.call_shares) {
+    double share = -1;
+    shares.fraction(entry.first.c_str(), share);
+    if (share >= 0) given[entry.first] = share;
+  }
   shares.finish();
+  zoho.call_shares = std::move(given);
   double total = 0;
   for (const auto& entry : zoho.call_shares) total += entry.second;
   if (total > 1.0 + 1e-9)
