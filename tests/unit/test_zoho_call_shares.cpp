@@ -25,8 +25,8 @@ TEST_SUITE("zoho call shares") {
     tshsync::core::ZohoConfig config;
     config.daily_call_budget = 1000;
     const auto midnight = tshsync::util::SystemTime(std::chrono::hours(24 * 20000));
-    CHECK(share_allowance(config, "pull-products", midnight) == 150);  // 0.6 * 1000 * 6/24
-    CHECK(share_allowance(config, "pull-products", midnight + hours(20)) == 600);
+    CHECK(share_allowance(config, "pull-products", midnight) == 145);  // 0.58 * 1000 * 6/24
+    CHECK(share_allowance(config, "pull-products", midnight + hours(20)) == 580);
     CHECK(share_allowance(config, "check", midnight + hours(20)) == 0);
     config.call_shares["pull-products"] = 0.1;
     CHECK(share_allowance(config, "pull-products", midnight + hours(20)) == 100);

@@ -37,7 +37,7 @@ struct ZohoConfig {
   // [zoho.call_shares]: the part of daily_call_budget each command may spend
   // (zoho/call_shares.hpp has the rule); the defaults follow the shipped schedule.
   std::map<std::string, double> call_shares{
-      {"pull-products", 0.60}, {"pull-stock", 0.24}, {"pull-prices", 0.10}, {"replay-dlq", 0.06}};
+      {"pull-products", 0.58}, {"pull-stock", 0.22}, {"pull-prices", 0.16}, {"replay-dlq", 0.04}};
   std::string image_url_template = "/api/images/products/{item_id}/image";
   std::string stock_field = "stock_on_hand";  // or available_stock, or a location_* figure of stock_location
   std::string stock_location;                 // id or name of the location (location_* stock fields)
