@@ -109,7 +109,7 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   const auto list_instead = [&](const char* why) -> std::optional<core::ExitCode> {
     zoho::defer_if_over_share(ctx.db, config.zoho, plan.command, estimate_listing(ctx.db, plan, batched).calls,
                               ctx.report);
-    if (why != nullptr) core::log_info("{}: listing ({})", plan.command, why);
+    if (why != nullptr) core::log_verbose("{}: listing ({})", plan.command, why);
     return std::nullopt;
   };
   if (ctx.dry_run) return list_instead(nullptr);
