@@ -1,19 +1,20 @@
 // tshsync health: judges webhooks, syncs, stuck jobs, dead letters and prices
 // against the audit's P1-P4 escalation table; records the figures.
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
+#include <tshsync/app/command_specs.hpp>
 #include <tshsync/app/health_command.hpp>
 #include <tshsync/util/duration.hpp>
 
 namespace tshsync::cli {
-namespace {
 
-void setup(CLI::App& app, Shared& shared) {
+void set_health_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand(
       "health", "Check webhook success rates, scheduled syncs, stuck jobs, dead letters and unpriced products; alert P1-P4");
   auto options = std::make_shared<app::HealthOptions>();
-  auto window = std::make_shared<std::string>();
-  cmd->add_option("--window", *window, "How far back to judge webhook events (default: [health].window, 1h)")
+  cmd->add_option_function<std::string>(
+         "--window", [options](const std::string& value) { options->window = util::parse_duration(value); },
+         "How far back to judge webhook events (default: [health].window, 1h)")
       ->check(duration_validator());
   cmd->add_flag("--json", options->json, "Print the full report as one JSON document on stdout, before the metrics line");
   cmd->footer(std::string(
@@ -30,15 +31,9 @@ void setup(CLI::App& app, Shared& shared) {
       "  active products without any price: more than 100 P2, any P3\n"
       "Every figure is recorded in webhook_health_metrics. Exit 1 when any alert fires.\n\n") +
       cmd->get_footer());
-  cmd->callback([&shared, options, window] {
-    if (!window->empty()) options->window = util::parse_duration(*window);
-    app::CommandSpec spec{"health", true, false, true, false};
-    shared.exit_code =
-        app::run_command(shared.global, spec, [options](app::RunContext& ctx) { return app::health_command(ctx, *options); });
+  cmd->callback([&shared, options] {
+    shared.exit_code = app::run_command(shared.global, app::specs::health(),
+                                        [options](app::RunContext& ctx) { return app::health_command(ctx, *options); });
   });
 }
-
-const bool registered = register_command(80, setup);
-
-}  // namespace
 }  // namespace tshsync::cli

@@ -1,11 +1,12 @@
 // tshsync: keeps a PostgreSQL ERP in step with Zoho Books / Inventory.
-// main() only parses the command line; every subcommand lives in its own file
-// and every piece of logic in the library under src/.
+// main() only parses the command line; every subcommand lives in its own file,
+// listed in the command table (cli/commands.cpp), and every piece of logic in
+// the library under src/.
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 #include "cli/command_suggestion.hpp"
 
 #include <tshsync/app/build_info.hpp>
@@ -20,14 +21,14 @@ namespace {
 int usage_failure(const std::string& command, const std::string& message) {
   tshsync::core::log_error("{}", message);
   tshsync::core::log_info("run 'tshsync --help' for usage");
-  tshsync::app::RunOutcome outcome;
+  tshsync::core::RunOutcome outcome;
   outcome.command = command.empty() ? "tshsync" : command;
-  outcome.status = "failed";
+  outcome.status = tshsync::core::RunStatus::failed;
   outcome.started_at = tshsync::util::to_epoch_seconds(std::chrono::system_clock::now());
-  outcome.exit_code = tshsync::core::to_int(tshsync::core::ExitCode::usage);
+  outcome.exit_code = tshsync::core::ExitCode::usage;
   outcome.error = message;
   std::puts(tshsync::app::metrics_line(outcome).c_str());
-  return outcome.exit_code;
+  return tshsync::core::to_int(outcome.exit_code);
 }
 
 }  // namespace
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
   auto* verbose = app.add_flag("-v,--verbose", shared.global.verbose, "Print more detail on stderr");
   quiet->excludes(verbose);
 
-  tshsync::cli::setup_all_commands(app, shared);
+  tshsync::cli::set_commands(app, shared);
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (auto unknown = tshsync::cli::unknown_command_message(app, args)) return usage_failure("", *unknown);
   try {

@@ -1,12 +1,12 @@
 // tshsync migrate: brings the database schema up to date (idempotent).
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
+#include <tshsync/app/command_specs.hpp>
 #include <tshsync/app/migrate_command.hpp>
 
 namespace tshsync::cli {
-namespace {
 
-void setup(CLI::App& app, Shared& shared) {
+void set_migrate_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand("migrate", "Create or adopt the schema: apply pending migrations in order");
   auto dry_run = std::make_shared<bool>(false);
   auto options = std::make_shared<app::MigrateCommandOptions>();
@@ -15,14 +15,11 @@ void setup(CLI::App& app, Shared& shared) {
                 "Read the ERP's schema, print what migrate would add and every incompatibility with its fix; "
                 "exit 78 on any, change nothing");
   cmd->callback([&shared, dry_run, options] {
-    app::CommandSpec spec{"migrate", true, false, false, *dry_run || options->check};
+    const auto spec = app::specs::migrate().dry_run_if(*dry_run || options->check);
     shared.exit_code = app::run_command(shared.global, spec, [options](app::RunContext& ctx) {
       return app::migrate_command(ctx, *options);
     });
   });
 }
 
-const bool registered = register_command(10, setup);
-
-}  // namespace
 }  // namespace tshsync::cli

@@ -1,12 +1,12 @@
 // tshsync pull-prices: Zoho's sales pricebooks into pricelists and product_prices.
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
+#include <tshsync/app/command_specs.hpp>
 #include <tshsync/app/pull_prices_command.hpp>
 
 namespace tshsync::cli {
-namespace {
 
-void setup(CLI::App& app, Shared& shared) {
+void set_pull_prices_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand("pull-prices",
                                  "Mirror Zoho's sales pricebooks into pricelists and product_prices");
   auto dry_run = std::make_shared<bool>(false);
@@ -17,14 +17,11 @@ void setup(CLI::App& app, Shared& shared) {
   cmd->add_flag("--allow-mass-changes", *allow_mass_changes,
                 "Apply a book even when it deletes more than [sync].max_change_share of its list");
   cmd->callback([&shared, dry_run, allow_mass_changes, full] {
-    app::CommandSpec spec{"pull-prices", true, true, true, *dry_run};
+    const auto spec = app::specs::pull_prices().dry_run_if(*dry_run);
     const app::PullPricesCommandOptions options{*allow_mass_changes, *full};
     shared.exit_code = app::run_command(
         shared.global, spec, [options](app::RunContext& ctx) { return app::pull_prices_command(ctx, options); });
   });
 }
 
-const bool registered = register_command(30, setup);
-
-}  // namespace
 }  // namespace tshsync::cli

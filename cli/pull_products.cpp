@@ -1,6 +1,7 @@
 // tshsync pull-products: Zoho items into products (incremental by default).
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
+#include <tshsync/app/command_specs.hpp>
 #include <tshsync/app/pull_products_command.hpp>
 
 namespace tshsync::cli {
@@ -12,7 +13,9 @@ struct Options {
   bool allow_mass_changes = false;
 };
 
-void setup(CLI::App& app, Shared& shared) {
+}  // namespace
+
+void set_pull_products_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand(
       "pull-products", "Mirror Zoho items into products: items changed since the last run, or all with --full");
   auto opts = std::make_shared<Options>();
@@ -23,14 +26,11 @@ void setup(CLI::App& app, Shared& shared) {
   cmd->add_flag("--allow-mass-changes", opts->allow_mass_changes,
                 "Deactivate products even when more than [sync].max_change_share of the active catalog would go");
   cmd->callback([&shared, opts] {
-    app::CommandSpec spec{"pull-products", true, true, true, opts->dry_run};
+    const auto spec = app::specs::pull_products().dry_run_if(opts->dry_run);
     const app::PullProductsCommandOptions options{opts->full, opts->allow_mass_changes};
     shared.exit_code = app::run_command(
         shared.global, spec, [options](app::RunContext& ctx) { return app::pull_products_command(ctx, options); });
   });
 }
 
-const bool registered = register_command(20, setup);
-
-}  // namespace
 }  // namespace tshsync::cli

@@ -1,6 +1,7 @@
 // tshsync pull-stock: Zoho stock into products.stock_quantity (incremental by default).
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
+#include <tshsync/app/command_specs.hpp>
 #include <tshsync/app/pull_stock_command.hpp>
 
 namespace tshsync::cli {
@@ -12,7 +13,9 @@ struct Options {
   bool dry_run = false;
 };
 
-void setup(CLI::App& app, Shared& shared) {
+}  // namespace
+
+void set_pull_stock_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand(
       "pull-stock", "Mirror Zoho stock into products.stock_quantity: items changed since the last run, or all with --full");
   auto opts = std::make_shared<Options>();
@@ -21,14 +24,11 @@ void setup(CLI::App& app, Shared& shared) {
                 "Also keep stock per location (or warehouse) in product_stock_locations (item details, 100 a call)");
   cmd->add_flag("--dry-run", opts->dry_run, "Fetch and count what would change without writing (cursor included)");
   cmd->callback([&shared, opts] {
-    app::CommandSpec spec{"pull-stock", true, true, true, opts->dry_run};
+    const auto spec = app::specs::pull_stock().dry_run_if(opts->dry_run);
     const app::PullStockCommandOptions options{opts->full, opts->locations};
     shared.exit_code = app::run_command(
         shared.global, spec, [options](app::RunContext& ctx) { return app::pull_stock_command(ctx, options); });
   });
 }
 
-const bool registered = register_command(25, setup);
-
-}  // namespace
 }  // namespace tshsync::cli

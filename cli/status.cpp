@@ -1,13 +1,12 @@
 // tshsync status: what the database knows about the sync, read-only, no Zoho call.
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
 #include <tshsync/app/inspection_runner.hpp>
 #include <tshsync/app/status_command.hpp>
 
 namespace tshsync::cli {
-namespace {
 
-void setup(CLI::App& app, Shared& shared) {
+void set_status_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand(
       "status",
       "Show per command the last run, last success and last error (UTC and age), its cursor and strategy,\n"
@@ -23,7 +22,4 @@ void setup(CLI::App& app, Shared& shared) {
   });
 }
 
-const bool registered = register_command(97, setup);
-
-}  // namespace
 }  // namespace tshsync::cli

@@ -1,8 +1,9 @@
 // tshsync validate: checks product data quality and stores the results.
-#include "cli/command_registry.hpp"
+#include "cli/commands.hpp"
 
 #include <fmt/format.h>
 
+#include <tshsync/app/command_specs.hpp>
 #include <tshsync/app/validate_command.hpp>
 #include <tshsync/checks/validation_rules.hpp>
 
@@ -26,9 +27,11 @@ std::string rules_footer() {
   return out;
 }
 
-void setup(CLI::App& app, Shared& shared) {
+}  // namespace
+
+void set_validate_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand("validate", "Check product data quality (prices, images, Zoho ids, SKUs) and store the results");
-  auto options = std::make_shared<app::ValidateOptions>();
+  auto options = std::make_shared<checks::ValidateOptions>();
   cmd->add_option("--rule", options->rules, "Run only this rule (repeatable; the rules are listed below)")
       ->type_name("NAME")
       ->check(known_rule());
@@ -37,13 +40,9 @@ void setup(CLI::App& app, Shared& shared) {
       ->capture_default_str();
   cmd->footer(rules_footer() + "\n" + cmd->get_footer());
   cmd->callback([&shared, options] {
-    app::CommandSpec spec{"validate", true, false, true, false};
-    shared.exit_code =
-        app::run_command(shared.global, spec, [options](app::RunContext& ctx) { return app::validate_command(ctx, *options); });
+    shared.exit_code = app::run_command(shared.global, app::specs::validate(),
+                                        [options](app::RunContext& ctx) { return app::validate_command(ctx, *options); });
   });
 }
 
-const bool registered = register_command(60, setup);
-
-}  // namespace
 }  // namespace tshsync::cli

@@ -14,6 +14,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/app/change_feed_run.cpp
   src/tshsync/app/check_command.cpp
   src/tshsync/app/command_runner.cpp
+  src/tshsync/app/command_specs.cpp
   src/tshsync/app/fix_stuck_command.cpp
   src/tshsync/app/health_command.cpp
   src/tshsync/app/metrics_output.cpp
@@ -24,7 +25,6 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/app/pull_stock_command.cpp
   src/tshsync/app/query_canceller.cpp
   src/tshsync/app/replay_dlq_command.cpp
-  src/tshsync/app/run_observers.cpp
   src/tshsync/app/run_summary.cpp
   src/tshsync/app/status_command.cpp
   src/tshsync/app/validate_command.cpp
@@ -42,6 +42,8 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/core/config_file_access.cpp
   src/tshsync/core/log.cpp
   src/tshsync/core/log_line_format.cpp
+  src/tshsync/core/run_outcome.cpp
+  src/tshsync/core/run_report.cpp
   src/tshsync/core/setting_origins.cpp
   src/tshsync/db/advisory_lock.cpp
   src/tshsync/db/connection.cpp
@@ -68,7 +70,8 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/sync/item_listing.cpp
   src/tshsync/sync/item_merge.cpp
   src/tshsync/sync/listing_checks.cpp
-  src/tshsync/sync/listing_pull.cpp
+  src/tshsync/sync/listing_prefetch.cpp
+  src/tshsync/sync/listing_state.cpp
   src/tshsync/sync/listing_strategy.cpp
   src/tshsync/sync/location_stock.cpp
   src/tshsync/sync/mass_change_guard.cpp
@@ -125,8 +128,8 @@ set(TSHSYNC_CLI_SOURCES
   cli/archive_logs.cpp
   cli/backfill_prices.cpp
   cli/check.cpp
-  cli/command_registry.cpp
   cli/command_suggestion.cpp
+  cli/commands.cpp
   cli/fix_stuck.cpp
   cli/health.cpp
   cli/main.cpp

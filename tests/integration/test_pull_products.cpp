@@ -305,6 +305,10 @@ TEST_SUITE("pull-products") {
     CHECK(before == metrics_of(stopped)["inserted"].get<long long>());
     CHECK(before < 2000);
     CHECK(db.count("SELECT count(*) FROM tshsync_state WHERE key = 'pull-products.full'") == 1);
+    CHECK_MESSAGE(stopped.err.find("the daily Zoho call budget is spent after " +
+                                   std::to_string(metrics_of(stopped)["fetched"].get<long long>()) +
+                                   " items; the next run resumes where this one stopped") != std::string::npos,
+                  describe(stopped));
 
     env["ZOHO_DAILY_CALL_BUDGET"] = "1000";
     auto resumed = run_tshsync(db, {"pull-products", "--full"}, env);

@@ -265,6 +265,27 @@ TEST_SUITE("pull-stock") {
     CHECK(db.count("SELECT count(*) FROM product_stock_locations") == refreshed.locations_updated);
   }
 
+  TEST_CASE("when the daily budget runs out pull-stock exits 75 with the counts it wrote, and says so") {
+    Standin standin(large_catalog(2000));
+    TestDatabase db;
+    migrate(db);
+    Env env = pull_env(standin);
+    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
+    db.exec("UPDATE products SET stock_quantity = 0");
+    db.exec("UPDATE tshsync_rate_account SET calls_today = 0");
+    env["ZOHO_DAILY_CALL_BUDGET"] = "4";
+    auto stopped = run_tshsync(db, {"pull-stock", "--full"}, env);
+    REQUIRE_MESSAGE(stopped.exit_code == 75, describe(stopped));
+    const json m = metrics_of(stopped);
+    CHECK(m["fetched"].get<long long>() > 0);
+    CHECK(m["fetched"].get<long long>() < 2000);
+    CHECK(m["updated"] == db.count("SELECT count(*) FROM products WHERE stock_quantity <> 0"));
+    CHECK_MESSAGE(stopped.err.find("the daily Zoho call budget is spent after " +
+                                   std::to_string(m["fetched"].get<long long>()) + " items") != std::string::npos,
+                  describe(stopped));
+    CHECK(db.count("SELECT count(*) FROM tshsync_state WHERE key = 'pull-stock.full'") == 1);
+  }
+
   TEST_CASE("with a fifth of the requests failing, pull-stock ends with documented codes and then converges") {
     Standin standin(large_catalog(1500));
     TestDatabase db;

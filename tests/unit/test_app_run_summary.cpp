@@ -2,8 +2,22 @@
 
 #include <tshsync/app/run_summary.hpp>
 
-using tshsync::app::run_summary_line;
+using tshsync::core::ExitCode;
 using nlohmann::json;
+
+namespace {
+
+tshsync::core::RunReport report_of(const json& counts) {
+  tshsync::core::RunReport report;
+  for (const auto& [key, value] : counts.items()) report.set(key, value);
+  return report;
+}
+
+std::string run_summary_line(const std::string& command, int exit_code, const json& counts) {
+  return tshsync::app::run_summary_line(command, static_cast<ExitCode>(exit_code), report_of(counts));
+}
+
+}  // namespace
 
 TEST_SUITE("app run summary") {
   TEST_CASE("validate names the failing error rules, then how many only warn") {
@@ -16,11 +30,14 @@ TEST_SUITE("app run summary") {
           "validate found problems (exit 1): a_rule 104 (error); 1 rule warn");
   }
 
-  TEST_CASE("health lists its alerts, most urgent first as given") {
-    const json counts{{"alerts", json::array({{{"priority", "P1"}, {"check", "signature_failures"}, {"message", "82 failures"}},
-                                              {{"priority", "P2"}, {"check", "stuck_jobs"}, {"message", "13 jobs"}}})}};
-    CHECK(run_summary_line("health", 1, counts) ==
+  TEST_CASE("health lists its findings, most urgent first as given, from the typed findings") {
+    tshsync::core::RunReport report;
+    report.set_health_findings({{"P1", "signature_failures", "", "82 failures"}, {"P2", "stuck_jobs", "", "13 jobs"}});
+    CHECK(tshsync::app::run_summary_line("health", ExitCode::problems, report) ==
           "health found problems (exit 1): P1 signature_failures: 82 failures; P2 stuck_jobs: 13 jobs");
+    report.set_health_findings({{"P1", "a", "", "1"}, {"P2", "b", "", "2"}, {"P2", "c", "", "3"}, {"P3", "d", "", "4"}});
+    CHECK(tshsync::app::run_summary_line("health", ExitCode::problems, report) ==
+          "health found problems (exit 1): P1 a: 1; P2 b: 2; P2 c: 3; 1 more");
   }
 
   TEST_CASE("a partial run gives its telling counts; a signature its verdict; no counts, the bare line") {

@@ -22,13 +22,13 @@ std::string one_line(std::string text) {
 
 }  // namespace
 
-std::string alert_text(const Alert& alert, const std::string& host) {
+std::string alert_text(const ChatAlert& alert, const std::string& host) {
   std::string text = "[" + checks::to_string(alert.priority) + "] tshsync " + alert.command + " " + alert.summary +
                      " on " + host;
   if (!alert.detail.empty()) text += ": " + one_line(alert.detail);
   return util::redact(text);
 }
 
-std::string cooldown_key(const Alert& alert) { return alert.command + "|" + alert.kind + "|" + alert.subject; }
+std::string cooldown_key(const ChatAlert& alert) { return alert.command + "|" + alert.kind + "|" + alert.subject; }
 
 }  // namespace tshsync::alerts

@@ -4,10 +4,11 @@
 
 #include <tshsync/checks/priority.hpp>
 
-// One message for the operators' chat channel.
 namespace tshsync::alerts {
 
-struct Alert {
+// One message for the operators' chat channel (not checks::Alert, a problem
+// health found: all of a health run's findings travel in one ChatAlert).
+struct ChatAlert {
   checks::Priority priority = checks::Priority::p2;
   std::string command;  // "pull-products"
   std::string kind;     // "failed", "partial", "interrupted", "health", "dead_letter_exhausted"
@@ -18,9 +19,9 @@ struct Alert {
 
 // "[P2] tshsync pull-products failed on db1: zoho unreachable after 6 attempts (exit 69)".
 // Redacted, one line, the detail cut to a few hundred characters.
-std::string alert_text(const Alert& alert, const std::string& host);
+std::string alert_text(const ChatAlert& alert, const std::string& host);
 
 // "pull-products|failed|69": the same alert within the cool-down is not sent again.
-std::string cooldown_key(const Alert& alert);
+std::string cooldown_key(const ChatAlert& alert);
 
 }  // namespace tshsync::alerts

@@ -8,11 +8,10 @@ namespace tshsync::alerts {
 namespace {
 
 using checks::Priority;
+using core::ExitCode;
 
-std::string text_of(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+// SIGTERM's exit code (128 + 15); SIGINT's is ExitCode::interrupted.
+constexpr int kTerminated = 143;
 
 Priority parse_priority(const std::string& text) {
   if (text == "P1") return Priority::p1;
@@ -21,18 +20,19 @@ Priority parse_priority(const std::string& text) {
   return Priority::p2;
 }
 
-std::optional<Alert> exit_alert(const std::string& command, int exit_code, const std::string& error) {
-  Alert a;
+std::optional<ChatAlert> exit_alert(const std::string& command, ExitCode exit_code, const std::string& error) {
+  if (exit_code == ExitCode::success || exit_code == ExitCode::problems || exit_code == ExitCode::temp_fail)
+    return std::nullopt;
+  ChatAlert a;
   a.command = command;
-  a.subject = std::to_string(exit_code);
-  const std::string code = "exit " + std::to_string(exit_code);
+  a.subject = std::to_string(core::to_int(exit_code));
+  const std::string code = "exit " + a.subject;
   a.detail = error.empty() ? code : error + " (" + code + ")";
-  if (exit_code == 0 || exit_code == 1 || exit_code == 75) return std::nullopt;
-  if (exit_code == 2) {
+  if (exit_code == ExitCode::partial) {
     a.priority = Priority::p3;
     a.kind = "partial";
     a.summary = "partly failed";
-  } else if (exit_code == 130 || exit_code == 143) {
+  } else if (exit_code == ExitCode::interrupted || core::to_int(exit_code) == kTerminated) {
     a.priority = Priority::p3;
     a.kind = "interrupted";
     a.summary = "was interrupted";
@@ -43,49 +43,46 @@ std::optional<Alert> exit_alert(const std::string& command, int exit_code, const
   return a;
 }
 
-// All of health's alerts in one message, most urgent first (as health lists them).
-std::optional<Alert> health_alert(const nlohmann::json& list) {
-  if (!list.is_array() || list.empty()) return std::nullopt;
-  Alert a;
+// All of health's findings in one message, most urgent first (as health lists them).
+std::optional<ChatAlert> health_alert(const std::vector<core::HealthFinding>& findings) {
+  if (findings.empty()) return std::nullopt;
+  ChatAlert a;
   a.command = "health";
   a.kind = "health";
   a.priority = Priority::p4;
   std::string messages;
-  for (const auto& item : list) {
-    const std::string message = item.is_string() ? item.get<std::string>() : text_of(item, "message");
-    if (item.is_object())
-      a.priority = std::min(a.priority, parse_priority(text_of(item, "priority")),
-                            [](Priority x, Priority y) { return static_cast<int>(x) < static_cast<int>(y); });
-    messages += (messages.empty() ? "" : "; ") + message;
+  for (const auto& finding : findings) {
+    a.priority = std::min(a.priority, parse_priority(finding.priority),
+                          [](Priority x, Priority y) { return static_cast<int>(x) < static_cast<int>(y); });
+    messages += (messages.empty() ? "" : "; ") + finding.message;
   }
   a.subject = checks::to_string(a.priority);  // an escalation gets through the cool-down
-  a.summary = list.size() == 1 ? "found 1 problem" : "found " + std::to_string(list.size()) + " problems";
+  a.summary = findings.size() == 1 ? "found 1 problem" : "found " + std::to_string(findings.size()) + " problems";
   a.detail = messages;
   return a;
 }
 
-std::vector<Alert> exhausted_alerts(const std::string& command, const nlohmann::json& list) {
-  std::vector<Alert> out;
-  if (!list.is_array()) return out;
-  for (const auto& entry : list) {
+std::vector<ChatAlert> exhausted_alerts(const std::string& command,
+                                        const std::vector<core::ExhaustedDeadLetter>& entries) {
+  std::vector<ChatAlert> out;
+  for (const auto& entry : entries) {
     if (out.size() == kMaxExhaustedAlerts) break;
-    Alert a;
+    ChatAlert a;
     a.command = command;
     a.kind = "dead_letter_exhausted";
-    a.subject = text_of(entry, "id");
+    a.subject = entry.id;
     a.summary = "gave up on a webhook";
-    const std::string original = text_of(entry, "original_id");
-    a.detail = text_of(entry, "event_type") + " " + (original.empty() ? a.subject : original) +
-               " exhausted its retries: " + text_of(entry, "last_error");
+    a.detail = entry.event_type + " " + (entry.original_id.empty() ? entry.id : entry.original_id) +
+               " exhausted its retries: " + entry.last_error;
     out.push_back(std::move(a));
   }
-  if (list.size() > kMaxExhaustedAlerts) {
-    Alert a;
+  if (entries.size() > kMaxExhaustedAlerts) {
+    ChatAlert a;
     a.command = command;
     a.kind = "dead_letter_exhausted";
     a.subject = "more";
     a.summary = "gave up on more webhooks";
-    a.detail = std::to_string(list.size() - kMaxExhaustedAlerts) +
+    a.detail = std::to_string(entries.size() - kMaxExhaustedAlerts) +
                " more dead letters exhausted their retries (tshsync health lists them)";
     out.push_back(std::move(a));
   }
@@ -94,15 +91,13 @@ std::vector<Alert> exhausted_alerts(const std::string& command, const nlohmann::
 
 }  // namespace
 
-std::vector<Alert> alerts_for_run(const std::string& command, int exit_code, const std::string& error,
-                                  const nlohmann::json& counts) {
-  std::vector<Alert> out;
-  if (auto a = exit_alert(command, exit_code, error)) out.push_back(std::move(*a));
-  if (!counts.is_object()) return out;
-  if (command == "health" && exit_code == 1) {
-    if (auto a = health_alert(counts.value("alerts", nlohmann::json()))) out.push_back(std::move(*a));
+std::vector<ChatAlert> alerts_for_run(const core::RunOutcome& outcome) {
+  std::vector<ChatAlert> out;
+  if (auto a = exit_alert(outcome.command, outcome.exit_code, outcome.error)) out.push_back(std::move(*a));
+  if (outcome.command == "health" && outcome.exit_code == ExitCode::problems) {
+    if (auto a = health_alert(outcome.report.health_findings())) out.push_back(std::move(*a));
   }
-  for (auto& a : exhausted_alerts(command, counts.value("exhausted_entries", nlohmann::json())))
+  for (auto& a : exhausted_alerts(outcome.command, outcome.report.exhausted_dead_letters()))
     out.push_back(std::move(a));
   return out;
 }

@@ -4,7 +4,6 @@
 
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/core/log.hpp>
-#include <tshsync/repair/archive_logs.hpp>
 #include <tshsync/util/duration.hpp>
 
 namespace tshsync::app {
@@ -24,21 +23,17 @@ void report_counts(core::RunReport& report, const repair::ArchiveLogsResult& r) 
 
 }  // namespace
 
-core::ExitCode archive_logs_command(RunContext& ctx, const ArchiveLogsCommandOptions& options) {
+core::ExitCode archive_logs_command(RunContext& ctx, repair::ArchiveLogsOptions options) {
   core::Progress progress;
-  repair::ArchiveLogsOptions archive;
-  archive.older_than = options.older_than;
-  archive.metrics_older_than = options.metrics_older_than;
-  archive.batch_size = options.batch_size;
-  archive.dry_run = ctx.dry_run;
+  options.dry_run = ctx.dry_run;
   // Counts are kept current so an interrupted run still reports what it committed.
-  archive.after_batch = [&](const repair::ArchiveLogsResult& so_far) {
+  options.after_batch = [&](const repair::ArchiveLogsResult& so_far) {
     report_counts(ctx.report, so_far);
     progress.update(fmt::format("archived {} webhook log(s), deleted {} metric(s)", so_far.archived,
                                 so_far.deleted_metrics));
     throw_if_cancelled();
   };
-  const repair::ArchiveLogsResult result = repair::archive_logs(ctx.db, archive);
+  const repair::ArchiveLogsResult result = repair::archive_logs(ctx.db, options);
   progress.finish();
   report_counts(ctx.report, result);
 

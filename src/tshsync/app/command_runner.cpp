@@ -4,11 +4,11 @@
 #include <cstdio>
 #include <memory>
 
+#include <tshsync/alerts/run_alerts.hpp>
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/app/inspection_runner.hpp>
 #include <tshsync/app/metrics_output.hpp>
 #include <tshsync/app/query_canceller.hpp>
-#include <tshsync/app/run_observer.hpp>
 #include <tshsync/app/run_summary.hpp>
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
@@ -27,12 +27,12 @@ namespace {
 
 double epoch_now() { return util::to_epoch_seconds(std::chrono::system_clock::now()); }
 
-std::string status_for(core::ExitCode code) {
+core::RunStatus status_for(core::ExitCode code) {
   switch (code) {
-    case core::ExitCode::success: return "success";
-    case core::ExitCode::problems: return "problems";
-    case core::ExitCode::partial: return "partial";
-    default: return "failed";
+    case core::ExitCode::success: return core::RunStatus::success;
+    case core::ExitCode::problems: return core::RunStatus::problems;
+    case core::ExitCode::partial: return core::RunStatus::partial;
+    default: return core::RunStatus::failed;
   }
 }
 
@@ -100,32 +100,31 @@ void report_on_stderr(const GlobalOptions& global, const std::string& command, c
   } else if (!error.empty()) {
     core::log_error("{}", error);
   } else if (global.quiet && (code == core::ExitCode::problems || code == core::ExitCode::partial)) {
-    core::log_notice("{}", run_summary_line(command, core::to_int(code), report.counts()));
+    core::log_notice("{}", run_summary_line(command, code, report));
   }
 }
 
-// A run without lock, ledger or observers (verify-signature, status, check).
+// A run without lock, ledger or alerts (verify-signature, status, check).
 // Neither syncs anything, so none moves the last success.
 int run_unlocked(const GlobalOptions& global, const std::string& name,
                  const std::function<core::ExitCode(core::RunReport&)>& body,
-                 const std::function<void(const RunOutcome&)>& emit) {
+                 const std::function<void(const core::RunOutcome&)>& emit) {
   apply_verbosity(global);
-  RunOutcome outcome;
+  core::RunOutcome outcome;
   outcome.command = name;
   outcome.started_at = epoch_now();
   const auto t0 = std::chrono::steady_clock::now();
-  core::RunReport report;
+  core::RunReport& report = outcome.report;
   std::string error;
   const core::ExitCode code = guarded([&] { return body(report); }, error);
   report_on_stderr(global, name, code, error, false, report);
-  outcome.exit_code = core::to_int(code);
+  outcome.exit_code = code;
   outcome.status = status_for(code);
   outcome.marks_success = false;
   outcome.error = error;
-  outcome.counts = report.counts();
   outcome.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   emit(outcome);
-  return outcome.exit_code;
+  return core::to_int(outcome.exit_code);
 }
 
 }  // namespace
@@ -133,14 +132,14 @@ int run_unlocked(const GlobalOptions& global, const std::string& name,
 int run_command(const GlobalOptions& global, const CommandSpec& spec, const CommandBody& body) {
   apply_verbosity(global);
   install_signal_handlers();
-  RunOutcome outcome;
+  core::RunOutcome outcome;
   outcome.command = spec.name;
   outcome.started_at = epoch_now();
   const auto t0 = std::chrono::steady_clock::now();
 
   core::Config config;
-  core::RunReport report;
-  std::vector<std::unique_ptr<RunObserver>> observers;
+  core::RunReport& report = outcome.report;
+  alerts::RunAlerts run_alerts;
   bool skipped = false;
   std::string error;
 
@@ -148,8 +147,8 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
       [&]() -> core::ExitCode {
         config = core::load_config({global.config_path, global.dsn});
         db::set_session_limits(config.database.lock_timeout, config.database.statement_timeout);
-        observers = make_run_observers(config, spec.dry_run);
-        for (auto& o : observers) o->run_started(spec.name);
+        run_alerts = alerts::RunAlerts(config, spec.dry_run);
+        run_alerts.run_started(spec.name);
         auto conn = db::connect(config.database.dsn);
         if (spec.needs_schema) db::require_current_schema(*conn);
 
@@ -200,16 +199,15 @@ int run_command(const GlobalOptions& global, const CommandSpec& spec, const Comm
       error);
 
   report_on_stderr(global, spec.name, code, error, skipped, report);
-  outcome.exit_code = core::to_int(code);
-  outcome.status = skipped ? "skipped" : status_for(code);
+  outcome.exit_code = code;
+  outcome.status = skipped ? core::RunStatus::skipped : status_for(code);
   outcome.marks_success = !spec.dry_run;
   outcome.error = error;
-  outcome.counts = report.counts();
-  if (spec.dry_run) outcome.counts["dry_run"] = true;
+  if (spec.dry_run) report.set("dry_run", true);
   outcome.duration_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   emit_metrics(config.metrics, outcome);
-  for (auto& o : observers) o->run_finished(outcome);
-  return outcome.exit_code;
+  run_alerts.run_finished(outcome);
+  return core::to_int(outcome.exit_code);
 }
 
 int run_offline_command(const GlobalOptions& global, const std::string& name,
@@ -221,13 +219,13 @@ int run_offline_command(const GlobalOptions& global, const std::string& name,
         config = core::load_config({global.config_path, global.dsn});
         return body(config, report);
       },
-      [&](const RunOutcome& outcome) { emit_metrics(config.metrics, outcome); });
+      [&](const core::RunOutcome& outcome) { emit_metrics(config.metrics, outcome); });
 }
 
 int run_inspection(const GlobalOptions& global, const std::string& name, const InspectionBody& body) {
   return run_unlocked(
       global, name, [&](core::RunReport& report) { return body(core::ConfigSources{global.config_path, global.dsn}, report); },
-      [](const RunOutcome& outcome) {
+      [](const core::RunOutcome& outcome) {
         std::fputs((metrics_line(outcome) + "\n").c_str(), stdout);
         std::fflush(stdout);
       });

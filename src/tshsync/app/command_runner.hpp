@@ -6,6 +6,7 @@
 
 #include <pqxx/pqxx>
 
+#include <tshsync/app/command_spec.hpp>
 #include <tshsync/core/config.hpp>
 #include <tshsync/core/exit_code.hpp>
 #include <tshsync/core/run_report.hpp>
@@ -18,15 +19,6 @@ struct GlobalOptions {
   std::optional<std::string> dsn;
   bool quiet = false;
   bool verbose = false;
-};
-
-// How the runner treats a command.
-struct CommandSpec {
-  std::string name;          // "fix-stuck": lock key, metrics "command", sync_logs type
-  bool writes = true;        // takes its advisory lock (not under --dry-run)
-  bool uses_ledger = false;  // keeps a sync_logs row (not under --dry-run)
-  bool needs_schema = true;  // refuses to run on a database migrate has not brought up to date
-  bool dry_run = false;
 };
 
 // What a command body gets.

@@ -1,13 +1,13 @@
 #include <tshsync/app/fix_stuck_command.hpp>
 
 #include <tshsync/core/log.hpp>
-#include <tshsync/repair/fix_stuck.hpp>
 #include <tshsync/util/duration.hpp>
 
 namespace tshsync::app {
 
-core::ExitCode fix_stuck_command(RunContext& ctx, const FixStuckCommandOptions& options) {
-  const repair::FixStuckResult result = repair::fix_stuck(ctx.db, {options.older_than, ctx.dry_run});
+core::ExitCode fix_stuck_command(RunContext& ctx, repair::FixStuckOptions options) {
+  options.dry_run = ctx.dry_run;
+  const repair::FixStuckResult result = repair::fix_stuck(ctx.db, options);
 
   nlohmann::json by_type = nlohmann::json::object();
   std::string breakdown;

@@ -73,15 +73,16 @@ void print_lines(const checks::HealthReport& report) {
 
 void set_counts(core::RunReport& out, const checks::HealthReport& report) {
   const auto& f = report.figures;
-  nlohmann::json alerts = nlohmann::json::array();
-  for (const auto& a : report.alerts) alerts.push_back(checks::to_json(a));
+  std::vector<core::HealthFinding> findings;
+  for (const auto& a : report.alerts)
+    findings.push_back({checks::to_string(a.priority), a.check, a.subject, a.message});
   const auto highest = checks::highest_priority(report.alerts);
   nlohmann::json rates = nlohmann::json::object();
   for (const auto& t : f.webhook_types) rates[t.event_type] = checks::rate_percent(t.successes, t.total);
   nlohmann::json ages = nlohmann::json::object();
   for (const auto& s : f.syncs)
     ages[s.command] = s.last_success_age ? nlohmann::json(s.last_success_age->count()) : nlohmann::json(nullptr);
-  out.set("alerts", alerts);
+  out.set_health_findings(std::move(findings));
   out.set("highest_priority", highest ? nlohmann::json(checks::to_string(*highest)) : nlohmann::json(nullptr));
   out.set("window_seconds", f.window.count());
   out.set("webhook_rates", rates);

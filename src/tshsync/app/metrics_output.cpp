@@ -13,14 +13,14 @@
 
 namespace tshsync::app {
 
-std::string metrics_line(const RunOutcome& o) {
-  nlohmann::json line = o.counts.is_object() ? o.counts : nlohmann::json::object();
+std::string metrics_line(const core::RunOutcome& o) {
+  nlohmann::json line = o.report.counts();
   const auto started = std::chrono::system_clock::time_point(
       std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::duration<double>(o.started_at)));
   line["ts"] = util::format_utc_iso8601(started);
   line["command"] = o.command;
-  line["status"] = o.status;
-  line["exit_code"] = o.exit_code;
+  line["status"] = core::to_string(o.status);
+  line["exit_code"] = core::to_int(o.exit_code);
   line["duration_seconds"] = static_cast<double>(static_cast<long long>(o.duration_seconds * 1000)) / 1000.0;
   if (!o.error.empty()) line["error"] = o.error;
   return util::redact(line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -28,7 +28,7 @@ std::string metrics_line(const RunOutcome& o) {
 
 // A metrics file that cannot be written is said even under -q (a notice):
 // otherwise monitoring goes blind and nobody is told.
-void emit_metrics(const core::MetricsConfig& config, const RunOutcome& outcome) {
+void emit_metrics(const core::MetricsConfig& config, const core::RunOutcome& outcome) {
   const std::string line = metrics_line(outcome);
   std::fputs((line + "\n").c_str(), stdout);
   std::fflush(stdout);

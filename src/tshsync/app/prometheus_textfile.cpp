@@ -55,10 +55,9 @@ std::string label_value(const std::string& text) {
 }
 
 // Every top-level number or boolean the run reported (fetched, failed, api_calls, ...).
-std::string count_gauges(const RunOutcome& o) {
+std::string count_gauges(const core::RunOutcome& o) {
   std::string samples;
-  if (!o.counts.is_object()) return samples;
-  for (const auto& [key, value] : o.counts.items()) {
+  for (const auto& [key, value] : o.report.counts().items()) {
     if (!value.is_number() && !value.is_boolean()) continue;
     const double v = value.is_boolean() ? (value.get<bool>() ? 1.0 : 0.0) : value.get<double>();
     samples += fmt::format("tshsync_last_run_counts{{command=\"{}\",count=\"{}\"}} {}\n", o.command,
@@ -79,7 +78,7 @@ std::string build_info_gauge() {
 
 // A run skipped because another held the lock did not run: the run gauges
 // stay those of the last real run, and the skip has its own.
-void write_skip_textfile(const std::filesystem::path& dir, const RunOutcome& o) {
+void write_skip_textfile(const std::filesystem::path& dir, const core::RunOutcome& o) {
   const double now = o.started_at + o.duration_seconds;
   const std::string text =
       metric("tshsync_last_skipped_timestamp_seconds",
@@ -90,15 +89,15 @@ void write_skip_textfile(const std::filesystem::path& dir, const RunOutcome& o) 
 
 }  // namespace
 
-void write_prometheus_textfile(const std::string& dir, const RunOutcome& o) {
-  if (o.status == "skipped") {
+void write_prometheus_textfile(const std::string& dir, const core::RunOutcome& o) {
+  if (o.status == core::RunStatus::skipped) {
     write_skip_textfile(dir, o);
     return;
   }
   const std::filesystem::path path = std::filesystem::path(dir) / ("tshsync_" + o.command + ".prom");
   const double now = o.started_at + o.duration_seconds;
   double last_success = previous_last_success(path);
-  if (o.exit_code == 0 && o.marks_success) last_success = now;
+  if (o.exit_code == core::ExitCode::success && o.marks_success) last_success = now;
   std::string text;
   text += metric("tshsync_last_run_timestamp_seconds", "When the last run of the command ended (epoch seconds).",
                  o.command, now);
@@ -107,7 +106,7 @@ void write_prometheus_textfile(const std::string& dir, const RunOutcome& o) {
                  o.command, last_success);
   text += metric("tshsync_last_run_duration_seconds", "How long the last run took.", o.command, o.duration_seconds);
   text += metric("tshsync_last_run_exit_code", "The exit code of the last run (see tshsync(1)).", o.command,
-                 o.exit_code);
+                 core::to_int(o.exit_code));
   text += count_gauges(o);
   text += build_info_gauge();
   util::write_file_atomically(path, text, 0644);

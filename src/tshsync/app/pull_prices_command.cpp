@@ -4,6 +4,7 @@
 #include <tshsync/app/change_feed_run.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_prices.hpp>
+#include <tshsync/util/scope_exit.hpp>
 #include <tshsync/zoho/client.hpp>
 
 namespace tshsync::app {
@@ -35,26 +36,23 @@ core::ExitCode pull_prices_command(RunContext& ctx, const PullPricesCommandOptio
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
   PullPlan plan{"pull-prices", webhooks::ChangeKind::prices, options.full};
   if (const auto served = begin_pull(ctx, client, plan)) return *served;  // from the change feed, or deferred
-  sync::PriceCounts counts;
-  core::Progress progress;
   sync::PullPricesOptions pull;
   pull.dry_run = ctx.dry_run;
   pull.prices.default_currency = ctx.config.sync.default_currency;
   pull.prices.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
   pull.prices.erp = ctx.config.erp;
-  pull.after_book = [&] {
-    throw_if_cancelled();
-    progress.update(fmt::format("pull-prices: {} pricebooks applied", counts.pricebooks));
-  };
-  try {
-    sync::pull_prices(client, ctx.db, pull, counts);
-  } catch (...) {
-    progress.finish();
-    publish(ctx.report, counts, client);
-    throw;
+  sync::PriceCounts counts;
+  {
+    core::Progress progress;
+    const util::ScopeExit published([&] {  // on every exit: a stopped run's counts are its partial ones
+      progress.finish();
+      publish(ctx.report, counts, client);
+    });
+    sync::pull_prices(client, ctx.db, pull, counts, [&] {
+      throw_if_cancelled();
+      progress.update(fmt::format("pull-prices: {} pricebooks applied", counts.pricebooks));
+    });
   }
-  progress.finish();
-  publish(ctx.report, counts, client);
   finish_listing(ctx, plan);
   core::log_info("{}{} pricebooks: {} prices inserted, {} updated, {} unchanged, {} deleted, {} failed ({} API calls)",
                  ctx.dry_run ? "dry run, nothing written: " : "", counts.pricebooks, counts.prices_inserted,

@@ -4,6 +4,7 @@
 #include <tshsync/app/change_feed_run.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_products.hpp>
+#include <tshsync/util/scope_exit.hpp>
 #include <tshsync/zoho/client.hpp>
 
 namespace tshsync::app {
@@ -36,37 +37,23 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
   PullPlan plan{"pull-products", webhooks::ChangeKind::items, options.full};
   if (const auto served = begin_pull(ctx, client, plan)) return *served;  // from the change feed, or deferred
-  sync::PullProductsCounts counts;
-  core::Progress progress;
   sync::PullProductsOptions pull;
-  pull.full = options.full;
-  pull.dry_run = ctx.dry_run;
-  pull.lookback = ctx.config.zoho.lookback;
-  pull.max_list_pages = ctx.config.zoho.max_list_pages;
+  pull.listing = {options.full, ctx.dry_run, ctx.config.zoho.lookback, ctx.config.zoho.max_list_pages};
   pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho, ctx.config.erp);
   pull.apply.mass_changes = {ctx.config.sync.max_change_share, options.allow_mass_changes};
-  pull.apply.tally = std::make_shared<sync::ExclusionTally>();
-  pull.apply.tally->full = options.full;
-  pull.after_page = [&] {
-    throw_if_cancelled();
-    progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,
-                                counts.items.inserted, counts.items.updated));
-  };
-  try {
-    sync::pull_products(client, ctx.db, pull, counts);
-  } catch (const zoho::BudgetExhausted&) {
-    progress.finish();
-    publish(ctx.report, counts, client);
-    core::log_warn("the daily Zoho call budget is spent after {} items; the next run resumes where this one stopped",
-                   counts.items.fetched);
-    throw;
-  } catch (...) {
-    progress.finish();
-    publish(ctx.report, counts, client);
-    throw;
+  sync::PullProductsCounts counts;
+  {
+    core::Progress progress;
+    const util::ScopeExit published([&] {  // on every exit: a stopped run's counts are its partial ones
+      progress.finish();
+      publish(ctx.report, counts, client);
+    });
+    sync::pull_products(client, ctx.db, pull, counts, [&] {
+      throw_if_cancelled();
+      progress.update(fmt::format("pull-products: {} items read, {} inserted, {} updated", counts.items.fetched,
+                                  counts.items.inserted, counts.items.updated));
+    });
   }
-  progress.finish();
-  publish(ctx.report, counts, client);
   finish_listing(ctx, plan);
   const sync::MergeCounts& items = counts.items;
   if (counts.from_start) core::log_info("no cursor yet: read every item (nothing is deactivated without --full)");

@@ -4,6 +4,7 @@
 #include <tshsync/app/change_feed_run.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_stock.hpp>
+#include <tshsync/util/scope_exit.hpp>
 #include <tshsync/zoho/client.hpp>
 
 namespace tshsync::app {
@@ -42,32 +43,23 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
   PullPlan plan{"pull-stock", webhooks::ChangeKind::stock, options.full,
                 options.locations || sync::StockOptions::from_config(ctx.config.zoho, false).from_location()};
   if (const auto served = begin_pull(ctx, client, plan)) return *served;  // from the change feed, or deferred
-  sync::PullStockCounts counts;
-  core::Progress progress;
   sync::PullStockOptions pull;
-  pull.full = options.full;
-  pull.dry_run = ctx.dry_run;
-  pull.lookback = ctx.config.zoho.lookback;
+  pull.listing.full = options.full;
+  pull.listing.dry_run = ctx.dry_run;
+  pull.listing.lookback = ctx.config.zoho.lookback;
   pull.stock = sync::StockOptions::from_config(ctx.config.zoho, options.locations, ctx.config.erp);
-  pull.after_page = [&] {
-    throw_if_cancelled();
-    progress.update(fmt::format("pull-stock: {} items read, {} updated", counts.stock.fetched, counts.stock.updated));
-  };
-  try {
-    sync::pull_stock(client, ctx.db, pull, counts);
-  } catch (const zoho::BudgetExhausted&) {
-    progress.finish();
-    publish(ctx.report, counts, options.locations, client);
-    core::log_warn("the daily Zoho call budget is spent after {} items; the next run resumes where this one stopped",
-                   counts.stock.fetched);
-    throw;
-  } catch (...) {
-    progress.finish();
-    publish(ctx.report, counts, options.locations, client);
-    throw;
+  sync::PullStockCounts counts;
+  {
+    core::Progress progress;
+    const util::ScopeExit published([&] {  // on every exit: a stopped run's counts are its partial ones
+      progress.finish();
+      publish(ctx.report, counts, options.locations, client);
+    });
+    sync::pull_stock(client, ctx.db, pull, counts, [&] {
+      throw_if_cancelled();
+      progress.update(fmt::format("pull-stock: {} items read, {} updated", counts.stock.fetched, counts.stock.updated));
+    });
   }
-  progress.finish();
-  publish(ctx.report, counts, options.locations, client);
   finish_listing(ctx, plan);
   const sync::StockCounts& stock = counts.stock;
   if (counts.details_fell_back)

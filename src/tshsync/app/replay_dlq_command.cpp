@@ -21,14 +21,10 @@ void report_counts(core::RunReport& report, const webhooks::ReplayResult& r, boo
     report.set("would_refetch", r.would_refetch);
     report.set("would_redeliver", r.would_redeliver);
   }
-  // The observers send one alert per entry that gave up in this run.
-  if (!r.newly_exhausted.empty()) {
-    nlohmann::json entries = nlohmann::json::array();
-    for (const auto& e : r.newly_exhausted)
-      entries.push_back(
-          {{"id", e.id}, {"event_type", e.event_type}, {"original_id", e.original_id}, {"last_error", e.last_error}});
-    report.set("exhausted_entries", entries);
-  }
+  // Chat alerts send one message per entry that gave up in this run.
+  std::vector<core::ExhaustedDeadLetter> exhausted;
+  for (const auto& e : r.newly_exhausted) exhausted.push_back({e.id, e.event_type, e.original_id, e.last_error});
+  report.set_exhausted_dead_letters(std::move(exhausted));
   report.records_synced = r.resolved;
 }
 

@@ -40,16 +40,12 @@ std::string failed_rules(const nlohmann::json& rules) {
   return out;
 }
 
-// health: its alerts, most urgent first.
-std::string health_alerts(const nlohmann::json& alerts) {
+// health: its findings, most urgent first.
+std::string health_findings(const std::vector<core::HealthFinding>& findings) {
   std::string out;
-  for (size_t i = 0; i < alerts.size() && i < kMaxItems; ++i) {
-    const auto& a = alerts[i];
-    append(out, a.is_object() ? fmt::format("{} {}: {}", text_of(a, "priority"), text_of(a, "check"),
-                                            text_of(a, "message"))
-                              : (a.is_string() ? a.get<std::string>() : a.dump()));
-  }
-  if (alerts.size() > kMaxItems) append(out, fmt::format("{} more", alerts.size() - kMaxItems));
+  for (size_t i = 0; i < findings.size() && i < kMaxItems; ++i)
+    append(out, fmt::format("{} {}: {}", findings[i].priority, findings[i].check, findings[i].message));
+  if (findings.size() > kMaxItems) append(out, fmt::format("{} more", findings.size() - kMaxItems));
   return out;
 }
 
@@ -75,15 +71,16 @@ std::string telling_counts(const nlohmann::json& counts) {
 
 }  // namespace
 
-std::string run_summary_line(const std::string& command, int exit_code, const nlohmann::json& counts) {
-  std::string line = command + (exit_code == 2 ? " partly failed" : " found problems") + " (exit " +
-                     std::to_string(exit_code) + ")";
-  if (!counts.is_object()) return line;
+std::string run_summary_line(const std::string& command, core::ExitCode exit_code, const core::RunReport& report) {
+  const int code = core::to_int(exit_code);
+  std::string line =
+      command + (exit_code == core::ExitCode::partial ? " partly failed" : " found problems") + " (exit " +
+      std::to_string(code) + ")";
+  const nlohmann::json& counts = report.counts();
   std::string why;
   if (const nlohmann::json* rules = zoho::find_field(counts, "rules"); rules != nullptr && rules->is_object())
     why = failed_rules(*rules);
-  if (const nlohmann::json* alerts = zoho::find_field(counts, "alerts"); why.empty() && alerts != nullptr && alerts->is_array())
-    why = health_alerts(*alerts);
+  if (why.empty()) why = health_findings(report.health_findings());
   if (why.empty()) why = telling_counts(counts);
   return why.empty() ? line : line + ": " + why;
 }

@@ -44,8 +44,8 @@ void print_results(const checks::ValidationRun& run) {
 
 }  // namespace
 
-core::ExitCode validate_command(RunContext& ctx, const ValidateOptions& options) {
-  const checks::ValidationRun run = checks::run_validation(ctx.db, {options.rules, options.samples});
+core::ExitCode validate_command(RunContext& ctx, const checks::ValidateOptions& options) {
+  const checks::ValidationRun run = checks::run_validation(ctx.db, options);
   nlohmann::json rules = nlohmann::json::object();
   long long errors = 0, warnings = 0, passed = 0;
   for (const auto& r : run.results) {

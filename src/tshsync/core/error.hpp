@@ -7,9 +7,14 @@
 
 namespace tshsync::core {
 
-// The one exception type the tool throws on purpose. Its message is a single
-// line meant for an operator (no secrets, no stack trace) and it carries the
-// exit code the run should end with. main() maps it in one place.
+// The exception that ends a run on purpose. Its message is a single line
+// meant for an operator (no secrets, no stack trace) and it carries the exit
+// code the run should end with; app::run_command maps it (and anything
+// unexpected, as 70) in one place. zoho::BudgetExhausted is one of these.
+// Four more types never leave the layer that catches them: http::TransportError
+// (no HTTP response; its callers retry it, or turn it into an Error or a
+// warning), zoho::RecordError (one bad record, counted as failed),
+// webhooks::AttemptFailed and webhooks::NeedsHuman (one dead letter's outcome).
 class Error : public std::runtime_error {
  public:
   Error(ExitCode code, const std::string& message) : std::runtime_error(message), code_(code) {}

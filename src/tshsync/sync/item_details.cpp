@@ -1,7 +1,7 @@
 #include <tshsync/sync/item_details.hpp>
 
 #include <tshsync/core/log.hpp>
-#include <tshsync/sync/zoho_errors.hpp>
+#include <tshsync/zoho/errors.hpp>
 
 namespace tshsync::sync {
 
@@ -22,7 +22,7 @@ bool ItemDetailsFetcher::fetch_batch(const std::vector<std::string>& ids, nlohma
     ++calls_;
     body = client_.get_if_exists("/itemdetails", {{"item_ids", joined}});
   } catch (const core::Error& e) {
-    if (must_stop(e)) throw;
+    if (zoho::must_stop(e)) throw;
     core::log_warn("GET /itemdetails failed ({}); fetching item details one item at a time", e.what());
     return false;
   }

@@ -4,7 +4,7 @@
 
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/state.hpp>
-#include <tshsync/sync/zoho_errors.hpp>
+#include <tshsync/zoho/errors.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
@@ -92,7 +92,7 @@ bool ItemListing::next(nlohmann::json& items) {
     body = fetch(at);
   } catch (const core::Error& e) {
     // Refusing sort_column shows on the first request; anything else is the caller's.
-    if (!at.sorted || calls_ > 1 || must_stop(e)) throw;
+    if (!at.sorted || calls_ > 1 || zoho::must_stop(e)) throw;
     fall_back_to_page_numbers("refused sort_column=last_modified_time");
     return next(items);
   }

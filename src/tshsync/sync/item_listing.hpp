@@ -36,7 +36,7 @@ struct ListingPosition {
 class ItemListing {
  public:
   // `max_pages`: the page cap (listing_page_cap).
-  ItemListing(zoho::Client& client, ListingPosition start, int64_t max_pages = 1000);
+  ItemListing(zoho::Client& client, ListingPosition start, int64_t max_pages);
 
   // Fetches the next page into `items`; false when the walk was already complete.
   bool next(nlohmann::json& items);

@@ -49,13 +49,9 @@ std::string rejection_note(const zoho::Item& item, const std::string& reason) {
 // A --full listing is also judged by the share of the items seen so far, so a
 // narrowed [zoho].item_types stops at its first batch, before it writes.
 void guard_exclusions(pqxx::transaction_base& tx, size_t batch_items, const std::vector<std::string>& excluded,
-                      const ApplyOptions& options) {
+                      const ApplyOptions& options, ExclusionTally& tally) {
   if (options.mass_changes.allowed) return;
-  ExclusionTally local;
-  ExclusionTally& tally = options.tally ? *options.tally : local;
-  if (tally.catalog < 0 || !options.tally) {
-    tally.catalog = tx.exec("SELECT count(*) FROM products WHERE is_active")[0][0].as<int64_t>();
-  }
+  if (tally.catalog < 0) tally.catalog = tx.exec("SELECT count(*) FROM products WHERE is_active")[0][0].as<int64_t>();
   tally.seen += static_cast<int64_t>(batch_items);
   if (excluded.empty()) return;
   tally.excluded += tx.exec_params("SELECT count(*) FROM products WHERE is_active AND zoho_item_id = ANY($1::text[])",
@@ -120,13 +116,13 @@ PreparedItems prepare_items(const nlohmann::json& items) {
 }
 
 MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prepared, const ApplyOptions& options,
-                           const char* seen_by) {
+                           ExclusionTally& tally, const char* seen_by) {
   MergeCounts counts = prepared.counts;
   std::vector<std::string> excluded;
   for (const zoho::Item& item : prepared.items)
     if (item.active && !is_product(item, options.products)) excluded.push_back(item.item_id);
   counts.not_products = static_cast<int64_t>(excluded.size());
-  guard_exclusions(tx, prepared.items.size(), excluded, options);
+  guard_exclusions(tx, prepared.items.size(), excluded, options, tally);
   const ProductMergeSql merge = product_merge_sql(db::erp_mapping(tx, options.erp));
   // Prepared once per connection: a full pull runs it hundreds of times.
   tx.conn().prepare("tshsync_merge_items", merge.sql);
@@ -167,7 +163,8 @@ MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prep
 }
 
 MergeCounts merge_items(pqxx::transaction_base& tx, const nlohmann::json& items, const ApplyOptions& options) {
-  return merge_prepared(tx, prepare_items(items), options);
+  ExclusionTally tally;
+  return merge_prepared(tx, prepare_items(items), options, tally);
 }
 
 MergeCounts apply_items(pqxx::connection& conn, const nlohmann::json& items, const ApplyOptions& options) {

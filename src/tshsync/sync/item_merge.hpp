@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +16,7 @@ namespace tshsync::sync {
 
 // Products a run has deactivated because their items stopped qualifying
 // (ProductFilter), across its batches: the guard weighs the run, not a batch.
+// A one-item refresh (webhooks, replay) uses a fresh one per call.
 struct ExclusionTally {
   bool full = false;     // a --full listing: also projected from the share of items seen so far
   int64_t catalog = -1;  // active products when the run began (-1: not read yet)
@@ -24,16 +24,15 @@ struct ExclusionTally {
   int64_t excluded = 0;  // active products they deactivated
 };
 
-// How Zoho items become products rows.
+// How Zoho items become products rows. Defaults are [zoho]'s (core/config.hpp).
 struct ApplyOptions {
-  std::string image_url_template = "/api/images/products/{item_id}/image";
-  std::string stock_field = "stock_on_hand";  // or available_stock: the stock a new product starts with
-  ProductFilter products;                      // items that fail it become inactive products
+  std::string image_url_template = core::ZohoConfig{}.image_url_template;
+  std::string stock_field = core::ZohoConfig{}.stock_field;  // the stock a new product starts with
+  ProductFilter products;                                     // items that fail it become inactive products
   // How many of them one batch may deactivate. pull-products sets the limit;
   // one-item refreshes (webhooks, replay) are never mass changes.
-  MassChangeLimit mass_changes{0.10, true};
-  std::shared_ptr<ExclusionTally> tally;  // the run's; none: each batch on its own
-  core::ErpConfig erp;                        // which ERP columns receive what
+  MassChangeLimit mass_changes{core::SyncConfig{}.max_change_share, true};
+  core::ErpConfig erp;  // which ERP columns receive what
 
   static ApplyOptions from_config(const core::ZohoConfig& zoho, const core::ErpConfig& erp);
 };
@@ -71,11 +70,12 @@ PreparedItems prepare_items(const nlohmann::json& items);
 // Records the database refuses (a constraint, a too long value) are isolated,
 // logged and counted as failed; the rest are written. With `seen_by` (a --full
 // listing's sync type) the same statement records the page's item ids, bad
-// records' included, in tshsync_full_pull_seen.
+// records' included, in tshsync_full_pull_seen. `tally` is the run's (the
+// mass-change guard on items that stopped qualifying).
 MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prepared, const ApplyOptions& options,
-                           const char* seen_by = nullptr);
+                           ExclusionTally& tally, const char* seen_by = nullptr);
 
-// prepare_items, then merge_prepared.
+// prepare_items, then merge_prepared with a tally of its own.
 MergeCounts merge_items(pqxx::transaction_base& tx, const nlohmann::json& items, const ApplyOptions& options);
 
 // merge_items in a transaction of its own: the path replay-dlq uses for item

@@ -3,12 +3,14 @@
 #include <cstdint>
 #include <string>
 
+#include <tshsync/core/config.hpp>
+
 namespace tshsync::sync {
 
 // How much one run may delete or deactivate before it stops: an odd answer
 // from Zoho (an empty list, a listing cut short) must not wipe the ERP.
 struct MassChangeLimit {
-  double max_share = 0.10;  // [sync].max_change_share
+  double max_share = core::SyncConfig{}.max_change_share;  // [sync].max_change_share
   bool allowed = false;     // --allow-mass-changes
 };
 

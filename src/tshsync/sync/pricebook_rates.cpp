@@ -3,7 +3,7 @@
 #include <vector>
 
 #include <tshsync/core/log.hpp>
-#include <tshsync/sync/zoho_errors.hpp>
+#include <tshsync/zoho/errors.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
@@ -45,7 +45,7 @@ std::optional<nlohmann::json> fetch_pricebook_rates(zoho::Client& client, pqxx::
       ++calls;
       body = client.get("/items/pricebookrate", {{"pricebook_id", pricebook_id}, {"item_ids", batch}});
     } catch (const core::Error& e) {
-      if (must_stop(e)) throw;
+      if (zoho::must_stop(e)) throw;
       core::log_warn("pricebook {}: GET /items/pricebookrate refused ({}); its list is kept as it is", pricebook_id,
                      e.what());
       return std::nullopt;

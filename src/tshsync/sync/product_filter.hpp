@@ -10,11 +10,11 @@ namespace tshsync::sync {
 
 // Which Zoho items are products the ERP sells ([zoho].item_types,
 // product_types, include_combos). Items that do not qualify are kept as
-// inactive products, like items Zoho deleted.
+// inactive products, like items Zoho deleted. Defaults are [zoho]'s.
 struct ProductFilter {
-  std::vector<std::string> item_types{"inventory", "sales", "sales_and_purchases"};
-  std::vector<std::string> product_types{"goods", "service"};
-  bool include_combos = true;
+  std::vector<std::string> item_types = core::ZohoConfig{}.item_types;
+  std::vector<std::string> product_types = core::ZohoConfig{}.product_types;
+  bool include_combos = core::ZohoConfig{}.include_combos;
 
   static ProductFilter from_config(const core::ZohoConfig& zoho);
 };

@@ -54,11 +54,14 @@ BookDetail book_detail(zoho::Client& client, const zoho::Pricebook& summary) {
 }  // namespace
 
 void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options,
-                 PriceCounts& counts) {
+                 PriceCounts& counts, const AfterBatch& after_book) {
+  // The list call: every sales book, active ones first.
   const std::vector<zoho::Pricebook> books = list_sales_books(client, counts);
   RunTransactions txs(conn, options.dry_run);
   for (const zoho::Pricebook& book : books) {
     try {
+      // Its detail (its items), then one transaction: link the list, COPY, one
+      // upsert, the delete the mass-change guard allows (apply_pricebook).
       const BookDetail detail = book_detail(client, book);
       pqxx::work& tx = txs.begin();
       const zoho::JsonElements listed = detail.items();
@@ -71,7 +74,7 @@ void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesO
           core::log_warn("pricebook {} ({}): the detail lists no items; its list is kept as it is", book.name,
                          book.pricebook_id);
           txs.abort();
-          if (options.after_book) options.after_book();
+          after_book();
           continue;
         }
         ++counts.books_by_item_rates;
@@ -89,7 +92,7 @@ void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesO
       core::log_warn("skipped pricebook {} ({}): {}", book.name, e.record_id(), e.reason());
       txs.abort();
     }
-    if (options.after_book) options.after_book();
+    after_book();
   }
 }
 

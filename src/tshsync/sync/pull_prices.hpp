@@ -1,10 +1,9 @@
 #pragma once
 
-#include <functional>
-
 #include <pqxx/pqxx>
 
 #include <tshsync/sync/pricebook_merge.hpp>
+#include <tshsync/sync/pull_progress.hpp>
 #include <tshsync/zoho/client.hpp>
 
 namespace tshsync::sync {
@@ -12,7 +11,6 @@ namespace tshsync::sync {
 struct PullPricesOptions {
   bool dry_run = false;
   PriceOptions prices;
-  std::function<void()> after_book;  // progress, cancellation
 };
 
 // Every sales pricebook into pricelists and product_prices: GET /pricebooks
@@ -20,8 +18,8 @@ struct PullPricesOptions {
 // items; inactive books need none). Active books go first, so a
 // currency match links an ERP list to a live book, never to a retired one.
 // One transaction per book; a book that cannot be applied is skipped,
-// counted as failed and logged. `counts` is filled as books commit.
+// counted as failed and logged.
 void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options,
-                 PriceCounts& counts);
+                 PriceCounts& counts, const AfterBatch& after_book);
 
 }  // namespace tshsync::sync

@@ -1,10 +1,10 @@
 #include <tshsync/sync/pull_products.hpp>
 
-#include <memory>
-
 #include <tshsync/core/log.hpp>
-#include <tshsync/sync/listing_pull.hpp>
+#include <tshsync/sync/item_listing.hpp>
+#include <tshsync/sync/listing_prefetch.hpp>
 #include <tshsync/sync/mass_change_guard.hpp>
+#include <tshsync/sync/run_transactions.hpp>
 #include <tshsync/sync/state.hpp>
 
 namespace tshsync::sync {
@@ -13,10 +13,14 @@ namespace {
 
 const char* const kName = "pull-products";
 
-// Products created after the listing began may not be in it: they are left alone.
 // A dry run records what it saw under its own name: the real run's rows are never touched.
 const char* const kDryRunSeen = "pull-products:dry-run";
 
+void forget_seen(pqxx::transaction_base& tx, const char* seen_type) {
+  tx.exec_params("DELETE FROM tshsync_full_pull_seen WHERE sync_type = $1", seen_type);
+}
+
+// Products created after the listing began may not be in it: they are left alone.
 // More than the mass-change share of the active catalog stops the run first.
 int64_t deactivate_unseen(pqxx::transaction_base& tx, const char* seen_type, util::SystemTime listing_started,
                           const MassChangeLimit& limit) {
@@ -44,36 +48,48 @@ int64_t deactivate_unseen(pqxx::transaction_base& tx, const char* seen_type, uti
 }  // namespace
 
 void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProductsOptions& options,
-                   PullProductsCounts& counts) {
-  ListingPullSpec spec{kName, options.full, options.dry_run, options.lookback, options.max_list_pages};
-  const char* const seen_type = options.dry_run ? kDryRunSeen : kName;
-  ListingPullHooks hooks;
-  hooks.prepare_page = [&](nlohmann::json&& items) -> PageWriter {
-    auto prepared = std::make_shared<const PreparedItems>(prepare_items(items));
-    return [&, prepared](pqxx::transaction_base& tx) {
-      // Bad records still exist in Zoho: the merge records them as seen too.
-      counts.items.add(merge_prepared(tx, *prepared, options.apply, options.full ? seen_type : nullptr));
-    };
-  };
-  hooks.begin_full = [seen_type](pqxx::transaction_base& tx) {
-    tx.exec_params("DELETE FROM tshsync_full_pull_seen WHERE sync_type = $1", seen_type);
-  };
-  hooks.finish_full = [&](pqxx::transaction_base& tx, util::SystemTime started_at,
-                          const std::optional<std::string>& distrust) {
-    if (distrust) {
-      core::log_warn("{}: deactivated nothing: the listing cannot prove any item gone ({})", kName, *distrust);
-    } else {
-      counts.deactivated = deactivate_unseen(tx, seen_type, started_at, options.apply.mass_changes);
+                   PullProductsCounts& counts, const AfterBatch& after_batch) {
+  const ListingOptions& listing_options = options.listing;
+  const bool full = listing_options.full;
+  const char* const seen_type = listing_options.dry_run ? kDryRunSeen : kName;
+  RunTransactions txs(conn, listing_options.dry_run);
+
+  // Where the listing starts: the cursor, or a --full listing's checkpoint.
+  const ListingStart start = start_listing(txs.begin(), kName, listing_options);
+  if (start.new_full) forget_seen(txs.begin(), seen_type);
+  txs.commit();
+
+  // Pages of GET /items, parsed on the download thread while the batch before is written.
+  ItemListing listing(client, start.position, start.page_cap);
+  ListingPrefetch<PreparedItems> pages(listing, kName, [](nlohmann::json&& items) { return prepare_items(items); });
+  ExclusionTally tally;  // items that stopped qualifying as products, across the run
+  tally.full = full;
+  std::optional<std::string> distrust;  // why the complete listing cannot prove an item gone
+  while (auto batch = pages.next()) {
+    pqxx::work& tx = txs.begin();
+    // COPY and one merge; under --full, bad records still exist in Zoho: they are recorded as seen too.
+    counts.items.add(merge_prepared(tx, batch->prepared, options.apply, tally, full ? seen_type : nullptr));
+    save_listing_progress(tx, start, listing_options, batch->step);
+    if (full && batch->step.last) {
+      // The listing is complete: what it did not see is gone, if the listing can prove it.
+      distrust = listing.distrust();
+      if (distrust) {
+        core::log_warn("{}: deactivated nothing: the listing cannot prove any item gone ({})", kName, *distrust);
+      } else {
+        counts.deactivated = deactivate_unseen(tx, seen_type, start.full_started, options.apply.mass_changes);
+      }
+      forget_seen(tx, seen_type);
     }
-    tx.exec_params("DELETE FROM tshsync_full_pull_seen WHERE sync_type = $1", seen_type);
-  };
-  hooks.after_page = options.after_page;
-  const ListingPullResult result = run_listing_pull(client, conn, spec, hooks);
-  counts.resumed = result.resumed;
-  counts.from_start = result.from_start;
-  counts.list_calls = result.list_calls;
-  counts.listing_distrusted = result.distrust.has_value();
-  counts.strategy = result.strategy;
+    txs.commit();
+    after_batch();
+  }
+
+  // What the walk showed of the server, for the next runs.
+  counts.strategy = finish_listing(txs, start, listing_options, listing);
+  counts.listing_distrusted = distrust.has_value();
+  counts.resumed = start.resumed;
+  counts.from_start = start.from_start;
+  counts.list_calls = listing.list_calls();
 }
 
 }  // namespace tshsync::sync

@@ -1,14 +1,22 @@
 #include <tshsync/sync/pull_stock.hpp>
 
-#include <memory>
-
 #include <tshsync/sync/item_details.hpp>
-#include <tshsync/sync/listing_pull.hpp>
+#include <tshsync/sync/item_listing.hpp>
+#include <tshsync/sync/listing_prefetch.hpp>
+#include <tshsync/sync/run_transactions.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
 
 namespace {
+
+const char* const kName = "pull-stock";
+
+// A batch of listed items and, when the stock needs them, their details.
+struct StockBatch {
+  nlohmann::json items;
+  nlohmann::json details;
+};
 
 std::vector<std::string> readable_ids(const nlohmann::json& items) {
   std::vector<std::string> ids;
@@ -26,32 +34,43 @@ std::vector<std::string> readable_ids(const nlohmann::json& items) {
 }  // namespace
 
 void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOptions& options,
-                PullStockCounts& counts) {
+                PullStockCounts& counts, const AfterBatch& after_batch) {
+  const StockOptions& stock = options.stock;
+  RunTransactions txs(conn, options.listing.dry_run);
+
+  // Where the listing starts: the cursor, or a --full listing's checkpoint.
+  const ListingStart start = start_listing(txs.begin(), kName, options.listing);
+  txs.commit();
+
+  // Pages of GET /items. Lists carry no per-location figures: --locations and a
+  // location_* stock field need the items' details, fetched on the download
+  // thread with their batch.
+  ItemListing listing(client, start.position, start.page_cap);
   ItemDetailsFetcher details_fetcher(client);
-  ListingPullSpec spec{"pull-stock", options.full, options.dry_run, options.lookback};
-  ListingPullHooks hooks;
-  hooks.prepare_page = [&](nlohmann::json&& items) -> PageWriter {
-    // Lists carry no per-location figures: a location_* stock field needs details.
-    const bool need_details = options.stock.locations || options.stock.from_location();
-    auto details = std::make_shared<const nlohmann::json>(need_details ? details_fetcher.fetch(readable_ids(items))
-                                                                       : nlohmann::json());
-    auto page_items = std::make_shared<const nlohmann::json>(std::move(items));
-    return [&, details, page_items](pqxx::transaction_base& tx) {
-      StockCounts page = options.stock.from_location() ? merge_location_stock(tx, *details, options.stock)
-                                                       : merge_stock(tx, *page_items, options.stock);
-      if (options.stock.locations) merge_locations(tx, *details, page);
-      counts.stock.add(page);
-    };
-  };
-  hooks.after_page = options.after_page;
-  const ListingPullResult result = run_listing_pull(client, conn, spec, hooks);
+  const bool need_details = stock.locations || stock.from_location();
+  ListingPrefetch<StockBatch> pages(listing, kName, [&](nlohmann::json&& items) {
+    nlohmann::json details = need_details ? details_fetcher.fetch(readable_ids(items)) : nlohmann::json();
+    return StockBatch{std::move(items), std::move(details)};
+  });
+  while (auto batch = pages.next()) {
+    pqxx::work& tx = txs.begin();
+    // COPY and one UPDATE of the figures that differ; then the locations' rows.
+    StockCounts written = stock.from_location() ? merge_location_stock(tx, batch->prepared.details, stock)
+                                                : merge_stock(tx, batch->prepared.items, stock);
+    if (stock.locations) merge_locations(tx, batch->prepared.details, written);
+    counts.stock.add(written);
+    save_listing_progress(tx, start, options.listing, batch->step);
+    txs.commit();
+    after_batch();
+  }
+
+  // What the walk showed of the server, for the next runs.
+  counts.strategy = finish_listing(txs, start, options.listing, listing);
   counts.detail_calls = details_fetcher.calls();
   counts.details_fell_back = details_fetcher.fell_back();
-  counts.from_location = options.stock.from_location();
-  counts.resumed = result.resumed;
-  counts.from_start = result.from_start;
-  counts.list_calls = result.list_calls;
-  counts.strategy = result.strategy;
+  counts.from_location = stock.from_location();
+  counts.resumed = start.resumed;
+  counts.list_calls = listing.list_calls();
 }
 
 }  // namespace tshsync::sync

@@ -12,11 +12,12 @@
 
 namespace tshsync::sync {
 
+// Defaults are [zoho]'s (core/config.hpp).
 struct StockOptions {
-  std::string stock_field = "stock_on_hand";  // or available_stock, or location_* ([zoho].stock_field)
-  bool locations = false;                      // also per-location stock (detail records)
-  std::string stock_location{};                // [zoho].stock_location, for the location_* fields
-  core::ErpConfig erp;                         // [erp.products].stock_columns receive the figure
+  std::string stock_field = core::ZohoConfig{}.stock_field;  // [zoho].stock_field: a list or location_* figure
+  bool locations = false;                                     // also per-location stock (detail records)
+  std::string stock_location{};  // [zoho].stock_location, for the location_* fields
+  core::ErpConfig erp;           // [erp.products].stock_columns receive the figure
 
   // The stock comes from one location's figure in item details.
   bool from_location() const;

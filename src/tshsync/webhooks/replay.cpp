@@ -6,13 +6,13 @@
 #include <tshsync/core/error.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/http/url.hpp>
-#include <tshsync/sync/zoho_errors.hpp>
 #include <tshsync/webhooks/dead_letter_store.hpp>
 #include <tshsync/webhooks/event_route.hpp>
 #include <tshsync/webhooks/redelivery.hpp>
 #include <tshsync/webhooks/retry_schedule.hpp>
 #include <tshsync/webhooks/zoho_refresh.hpp>
 #include <tshsync/zoho/client.hpp>
+#include <tshsync/zoho/errors.hpp>
 
 namespace tshsync::webhooks {
 
@@ -104,7 +104,7 @@ class Replayer {
     } catch (const core::Error& e) {
       // Credentials, settings, rate limit, budget, a signal: the run ends and
       // the entry is not charged an attempt for them.
-      if (sync::must_stop(e)) throw;
+      if (zoho::must_stop(e)) throw;
       if (e.code() == core::ExitCode::unavailable) zoho_unreachable_ = true;
       return {Outcome::failed, e.what()};
     } catch (const pqxx::sql_error& e) {  // a lost connection is no sql_error: it ends the run

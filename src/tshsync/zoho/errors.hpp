@@ -2,7 +2,7 @@
 
 #include <tshsync/core/error.hpp>
 
-namespace tshsync::sync {
+namespace tshsync::zoho {
 
 // Errors that must end the run (budget spent, rate-limited, credentials,
 // configuration, a signal), as opposed to one request Zoho refused, which a
@@ -13,4 +13,4 @@ inline bool must_stop(const core::Error& e) {
          core::to_int(code) >= 128;
 }
 
-}  // namespace tshsync::sync
+}  // namespace tshsync::zoho
