@@ -65,7 +65,6 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/repair/archive_logs.cpp
   src/tshsync/repair/backfill_prices.cpp
   src/tshsync/repair/fix_stuck.cpp
-  src/tshsync/sync/change_feed.cpp
   src/tshsync/sync/item_details.cpp
   src/tshsync/sync/item_listing.cpp
   src/tshsync/sync/item_merge.cpp
@@ -93,6 +92,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/util/replace_all.cpp
   src/tshsync/util/time_format.cpp
   src/tshsync/webhooks/change_events.cpp
+  src/tshsync/webhooks/change_feed.cpp
   src/tshsync/webhooks/dead_letter_store.cpp
   src/tshsync/webhooks/event_route.cpp
   src/tshsync/webhooks/payload_ids.cpp

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include <tshsync/core/log.hpp>
-#include <tshsync/sync/change_feed.hpp>
+#include <tshsync/webhooks/change_feed.hpp>
 #include <tshsync/sync/state.hpp>
 #include <tshsync/zoho/call_shares.hpp>
 
@@ -60,7 +60,7 @@ int64_t apply_feed(RunContext& ctx, zoho::Client& client, const PullPlan& plan, 
   const bool batched = batched_details(config);
   if (plan.kind == ChangeKind::items) {
     int64_t deactivated = 0;
-    const sync::MergeCounts counts = sync::refetch_items(client, ctx.db, ids, batched,
+    const sync::MergeCounts counts = webhooks::refetch_items(client, ctx.db, ids, batched,
                                                          sync::ApplyOptions::from_config(config.zoho, config.erp),
                                                          deactivated, detail_calls_made);
     publish_items(ctx.report, counts, deactivated);
@@ -79,7 +79,7 @@ int64_t apply_feed(RunContext& ctx, zoho::Client& client, const PullPlan& plan, 
   options.default_currency = config.sync.default_currency;
   options.mass_changes.max_share = config.sync.max_change_share;  // the feed never allows mass changes
   options.erp = config.erp;
-  const sync::PriceCounts counts = sync::refetch_pricebooks(client, ctx.db, ids, options);
+  const sync::PriceCounts counts = webhooks::refetch_pricebooks(client, ctx.db, ids, options);
   detail_calls_made += static_cast<int64_t>(ids.size());
   publish_prices(ctx.report, counts);
   return counts.failed;
@@ -113,23 +113,23 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
     return std::nullopt;
   };
   if (ctx.dry_run) return list_instead(nullptr);
-  const sync::FeedStatus status = sync::feed_status(ctx.db, plan.command, config.sync.webhooks_quiet_after);
+  const webhooks::FeedStatus status = webhooks::feed_status(ctx.db, plan.command, config.sync.webhooks_quiet_after);
   if (plan.full) {
     // A first --full starts the feed. Later ones leave it alone: a resumed
     // --full began before its pages were read, so the feed keeps what it names.
-    if (!status.has_cursor) plan.feed_mark = sync::feed_mark(ctx.db);
+    if (!status.has_cursor) plan.feed_mark = webhooks::feed_mark(ctx.db);
     return list_instead(nullptr);
   }
-  ctx.report.set("feed", sync::to_string(status.state));
-  if (status.state != sync::FeedState::live) {
-    plan.feed_mark = sync::feed_mark(ctx.db);
-    if (status.state == sync::FeedState::quiet) ctx.report.set("webhooks_quiet", true);
-    return list_instead(status.state == sync::FeedState::quiet
+  ctx.report.set("feed", webhooks::to_string(status.state));
+  if (status.state != webhooks::FeedState::live) {
+    plan.feed_mark = webhooks::feed_mark(ctx.db);
+    if (status.state == webhooks::FeedState::quiet) ctx.report.set("webhooks_quiet", true);
+    return list_instead(status.state == webhooks::FeedState::quiet
                             ? "the ERP has logged no webhook within [sync].webhooks_quiet_after"
                             : "the change feed starts after this first listing");
   }
 
-  sync::FeedRead read = sync::read_feed(ctx.db, plan.command, plan.kind);
+  webhooks::FeedRead read = webhooks::read_feed(ctx.db, plan.command, plan.kind);
   const auto& changes = read.changes;
   const auto id_count = static_cast<int64_t>(changes.ids.size());
   const int64_t estimate = plan.kind == ChangeKind::prices
@@ -149,7 +149,7 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   int64_t calls = 0;
   for (const auto& adjustment : changes.adjustments) {
     ++calls;
-    for (auto& id : sync::adjustment_item_ids(client, adjustment)) unique_ids.insert(std::move(id));
+    for (auto& id : webhooks::adjustment_item_ids(client, adjustment)) unique_ids.insert(std::move(id));
   }
   const std::vector<std::string> ids(unique_ids.begin(), unique_ids.end());
   int64_t failed = 0;
@@ -162,7 +162,7 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   ctx.report.set("api_calls", client.api_calls());
   ctx.report.set("list_calls", 0);
   ctx.report.set("detail_calls", calls);
-  sync::save_feed_cursor(ctx.db, plan.command, read.next);
+  webhooks::save_feed_cursor(ctx.db, plan.command, read.next);
   core::log_info("{}: {} change event(s), {} record(s) re-fetched ({} API calls)", plan.command, changes.events,
                  ids.size(), client.api_calls());
   if (failed > 0) {
@@ -173,7 +173,7 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
 }
 
 void finish_listing(RunContext& ctx, const PullPlan& plan) {
-  if (plan.feed_mark && !ctx.dry_run) sync::save_feed_cursor(ctx.db, plan.command, *plan.feed_mark);
+  if (plan.feed_mark && !ctx.dry_run) webhooks::save_feed_cursor(ctx.db, plan.command, *plan.feed_mark);
 }
 
 }  // namespace tshsync::app

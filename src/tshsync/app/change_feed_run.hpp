@@ -11,7 +11,7 @@
 #include <tshsync/webhooks/change_events.hpp>
 #include <tshsync/zoho/client.hpp>
 
-// What a pull does before it lists (sync/change_feed.hpp, zoho/call_shares.hpp).
+// What a pull does before it lists (webhooks/change_feed.hpp, zoho/call_shares.hpp).
 // A pull command calls begin_pull() right after creating its Zoho client:
 //  - every call of the client is counted, and capped, as the command's share
 //    of [zoho].daily_call_budget;

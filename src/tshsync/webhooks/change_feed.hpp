@@ -24,7 +24,7 @@
 // back and skips the rows it has seen. The feed is trusted only while the ERP
 // logs webhooks at all (newer than [sync].webhooks_quiet_after) and after a
 // listing started it; a lost webhook is caught by the --full listings.
-namespace tshsync::sync {
+namespace tshsync::webhooks {
 
 constexpr std::chrono::seconds kFeedOverlap{120};
 
@@ -43,26 +43,26 @@ FeedStatus feed_status(pqxx::connection& conn, const std::string& command, std::
 nlohmann::json feed_mark(pqxx::connection& conn);
 
 struct FeedRead {
-  webhooks::ChangedRecords changes;
+  ChangedRecords changes;
   nlohmann::json next;  // the cursor once these are applied
 };
 
 // The rows logged since the command's cursor.
-FeedRead read_feed(pqxx::connection& conn, const std::string& command, webhooks::ChangeKind kind);
+FeedRead read_feed(pqxx::connection& conn, const std::string& command, ChangeKind kind);
 
 void save_feed_cursor(pqxx::connection& conn, const std::string& command, const nlohmann::json& cursor);
 
 // Items by id (batched: /itemdetails, 100 a call; else /items/{id} each),
 // applied like pull-products pages; an item Zoho no longer has deactivates
 // its product (`deactivated`). `calls` counts the requests.
-MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                          bool batched, const ApplyOptions& options, int64_t& deactivated, int64_t& calls);
+sync::MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
+                          bool batched, const sync::ApplyOptions& options, int64_t& deactivated, int64_t& calls);
 
 // The items an inventory adjustment moved (one call); empty when Zoho has no such adjustment.
 std::vector<std::string> adjustment_item_ids(zoho::Client& client, const std::string& adjustment_id);
 
 // Price books by id, each from its detail (refresh_pricebook).
-PriceCounts refetch_pricebooks(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                               const PriceOptions& options);
+sync::PriceCounts refetch_pricebooks(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
+                               const sync::PriceOptions& options);
 
-}  // namespace tshsync::sync
+}  // namespace tshsync::webhooks

@@ -1,4 +1,4 @@
-#include <tshsync/sync/change_feed.hpp>
+#include <tshsync/webhooks/change_feed.hpp>
 
 #include <set>
 
@@ -9,7 +9,7 @@
 #include <tshsync/webhooks/payload_ids.hpp>
 #include <tshsync/zoho/item.hpp>
 
-namespace tshsync::sync {
+namespace tshsync::webhooks {
 
 namespace {
 
@@ -44,7 +44,7 @@ FeedStatus feed_status(pqxx::connection& conn, const std::string& command, std::
   pqxx::read_transaction tx(conn);
   FeedStatus status;
   status.newest_webhook_age = db::newest_webhook_age(tx);
-  status.has_cursor = is_cursor(read_state(tx, cursor_key(command)));
+  status.has_cursor = is_cursor(sync::read_state(tx, cursor_key(command)));
   if (!status.newest_webhook_age || *status.newest_webhook_age > quiet_after) status.state = FeedState::quiet;
   else if (!status.has_cursor) status.state = FeedState::no_cursor;
   else status.state = FeedState::live;
@@ -66,9 +66,9 @@ nlohmann::json feed_mark(pqxx::connection& conn) {
   return mark_at_now(tx);
 }
 
-FeedRead read_feed(pqxx::connection& conn, const std::string& command, webhooks::ChangeKind kind) {
+FeedRead read_feed(pqxx::connection& conn, const std::string& command, ChangeKind kind) {
   pqxx::read_transaction tx(conn);
-  const auto stored = read_state(tx, cursor_key(command));
+  const auto stored = sync::read_state(tx, cursor_key(command));
   FeedRead read;
   read.next = is_cursor(stored) ? *stored : mark_at_now(tx);
   std::set<std::string> seen;
@@ -77,7 +77,7 @@ FeedRead read_feed(pqxx::connection& conn, const std::string& command, webhooks:
       if (id.is_string()) seen.insert(id.get<std::string>());
   std::string newest = read.next["at"].get<std::string>();
   std::vector<std::pair<std::string, std::string>> rows_read;  // id, created_at
-  const std::string prefixes = nlohmann::json(webhooks::change_event_prefixes(kind)).dump();
+  const std::string prefixes = nlohmann::json(change_event_prefixes(kind)).dump();
   for (const auto& row : tx.exec_params(kFeedSql, newest, static_cast<double>(kFeedOverlap.count()), prefixes)) {
     const std::string id = row[0].as<std::string>();
     const std::string at = row[1].as<std::string>();
@@ -85,7 +85,7 @@ FeedRead read_feed(pqxx::connection& conn, const std::string& command, webhooks:
     if (at > newest) newest = at;
     if (seen.count(id)) continue;
     const auto payload = nlohmann::json::parse(row[3].as<std::string>("null"), nullptr, false);
-    webhooks::add_change_event(kind, row[2].as<std::string>(""), payload, read.changes);
+    add_change_event(kind, row[2].as<std::string>(""), payload, read.changes);
   }
   // The rows within the overlap of the new position are remembered.
   const std::string window_start = tx.exec_params(std::string("SELECT to_char(($1::timestamptz - $2::float8 * "
@@ -110,32 +110,32 @@ void save_feed_cursor(pqxx::connection& conn, const std::string& command, const 
   tx.commit();
 }
 
-MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                          bool batched, const ApplyOptions& options, int64_t& deactivated, int64_t& calls) {
+sync::MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
+                          bool batched, const sync::ApplyOptions& options, int64_t& deactivated, int64_t& calls) {
   if (ids.empty()) return {};
-  ItemDetailsFetcher fetcher(client, batched);
+  sync::ItemDetailsFetcher fetcher(client, batched);
   const nlohmann::json details = fetcher.fetch(ids);
   calls += fetcher.calls();
-  MergeCounts counts = apply_items(conn, details, options);
+  sync::MergeCounts counts = sync::apply_items(conn, details, options);
   std::set<std::string> found;
   for (const auto& record : details) found.insert(zoho::item_id_for_message(record));
   for (const auto& id : ids)
-    if (!found.count(id) && deactivate_item(conn, id)) ++deactivated;
+    if (!found.count(id) && sync::deactivate_item(conn, id)) ++deactivated;
   return counts;
 }
 
 std::vector<std::string> adjustment_item_ids(zoho::Client& client, const std::string& adjustment_id) {
   const auto envelope = client.get_if_exists("/inventoryadjustments/" + adjustment_id);
   if (!envelope) return {};
-  return webhooks::find_line_item_ids(*envelope, "inventory_adjustment");
+  return find_line_item_ids(*envelope, "inventory_adjustment");
 }
 
-PriceCounts refetch_pricebooks(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                               const PriceOptions& options) {
-  PriceCounts total;
+sync::PriceCounts refetch_pricebooks(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
+                               const sync::PriceOptions& options) {
+  sync::PriceCounts total;
   for (const auto& id : ids) {
     try {
-      total.add(refresh_pricebook(client, conn, id, options));
+      total.add(sync::refresh_pricebook(client, conn, id, options));
     } catch (const zoho::RecordError& e) {
       ++total.failed;
       core::log_warn("skipped pricebook {}: {}", e.record_id(), e.reason());
@@ -144,4 +144,4 @@ PriceCounts refetch_pricebooks(zoho::Client& client, pqxx::connection& conn, con
   return total;
 }
 
-}  // namespace tshsync::sync
+}  // namespace tshsync::webhooks
