@@ -11,6 +11,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/app/backfill_prices_command.cpp
   src/tshsync/app/build_info.cpp
   src/tshsync/app/cancellation.cpp
+  src/tshsync/app/change_feed_run.cpp
   src/tshsync/app/check_command.cpp
   src/tshsync/app/command_runner.cpp
   src/tshsync/app/command_specs.cpp
@@ -56,6 +57,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/db/run_ledger.cpp
   src/tshsync/db/session_limits.cpp
   src/tshsync/db/text_array.cpp
+  src/tshsync/db/webhook_activity.cpp
   src/tshsync/http/curl_easy.cpp
   src/tshsync/http/curl_global.cpp
   src/tshsync/http/http_client.cpp
@@ -98,6 +100,8 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/util/redact.cpp
   src/tshsync/util/replace_all.cpp
   src/tshsync/util/time_format.cpp
+  src/tshsync/webhooks/change_events.cpp
+  src/tshsync/webhooks/change_feed.cpp
   src/tshsync/webhooks/dead_letter_store.cpp
   src/tshsync/webhooks/event_route.cpp
   src/tshsync/webhooks/payload_ids.cpp
@@ -110,6 +114,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/webhooks/zoho_refresh.cpp
   src/tshsync/zoho/access_tokens.cpp
   src/tshsync/zoho/cache_key.cpp
+  src/tshsync/zoho/call_shares.cpp
   src/tshsync/zoho/client.cpp
   src/tshsync/zoho/endpoints.cpp
   src/tshsync/zoho/envelope.cpp
@@ -154,6 +159,7 @@ set(TSHSYNC_SQL_FILES
   ${CMAKE_CURRENT_SOURCE_DIR}/sql/005_dlq_alerts.sql
   ${CMAKE_CURRENT_SOURCE_DIR}/sql/006_erp_coexistence.sql
   ${CMAKE_CURRENT_SOURCE_DIR}/sql/007_location_figures.sql
+  ${CMAKE_CURRENT_SOURCE_DIR}/sql/008_call_shares.sql
 )
 
 # The systemd units the package installs (cmake/packaging.cmake).
@@ -167,6 +173,8 @@ set(TSHSYNC_SYSTEMD_UNITS
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-fix-stuck.timer
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-health.service
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-health.timer
+  ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices-full.service
+  ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices-full.timer
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices.service
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-prices.timer
   ${CMAKE_CURRENT_SOURCE_DIR}/packaging/systemd/tshsync-pull-products-full.service

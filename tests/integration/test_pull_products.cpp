@@ -329,6 +329,10 @@ TEST_SUITE("pull-products") {
             "CREATE TRIGGER slow_write AFTER INSERT ON products FOR EACH STATEMENT EXECUTE FUNCTION slow_write()");
     Env env = pull_env(standin);
     env["ZOHO_DAILY_CALL_BUDGET"] = "4";
+    // The organization's budget alone: no per-command shares (they grow with the hour).
+    TempDir dir;
+    dir.write("tshsync.toml", "[zoho.call_shares]\n");
+    env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
     auto stopped = run_tshsync(db, {"pull-products", "--full"}, env);
     CHECK_MESSAGE(stopped.exit_code == 75, describe(stopped));
     // All 4 pages the budget paid for (800 items, a few repeated across the

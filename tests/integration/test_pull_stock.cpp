@@ -275,6 +275,10 @@ TEST_SUITE("pull-stock") {
     db.exec("UPDATE products SET stock_quantity = 0");
     db.exec("UPDATE tshsync_rate_account SET calls_today = 0");
     env["ZOHO_DAILY_CALL_BUDGET"] = "4";
+    // The organization's budget alone: no per-command shares (they grow with the hour).
+    TempDir dir;
+    dir.write("tshsync.toml", "[zoho.call_shares]\n");
+    env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
     auto stopped = run_tshsync(db, {"pull-stock", "--full"}, env);
     REQUIRE_MESSAGE(stopped.exit_code == 75, describe(stopped));
     const json m = metrics_of(stopped);

@@ -115,4 +115,21 @@ TEST_SUITE("checks health alerts") {
     CHECK(approximate_age(hours(5) + std::chrono::seconds(12)) == "5h");
     CHECK(approximate_age(hours(49)) == "2d");
   }
+
+  TEST_CASE("webhooks quiet beyond [sync].webhooks_quiet_after is a P3 that says the pulls list instead") {
+    HealthFigures f = healthy();
+    f.newest_webhook_age = minutes(90);
+    CHECK(find(evaluate_health(f, {}), "webhooks_quiet") == nullptr);
+    f.newest_webhook_age = hours(3);
+    const auto alerts = evaluate_health(f, {});
+    const Alert* quiet = find(alerts, "webhooks_quiet");
+    REQUIRE(quiet != nullptr);
+    CHECK(quiet->priority == Priority::p3);
+    CHECK(quiet->message.find("webhooks went quiet") != std::string::npos);
+    HealthThresholds longer;
+    longer.webhooks_quiet_after = hours(4);
+    CHECK(find(evaluate_health(f, longer), "webhooks_quiet") == nullptr);
+    f.newest_webhook_age.reset();  // never had one: nothing went quiet
+    CHECK(find(evaluate_health(f, {}), "webhooks_quiet") == nullptr);
+  }
 }

@@ -139,6 +139,10 @@ ApiReply get_item(const ApiRequest& request) {
 }
 
 ApiReply item_details(const ApiRequest& request) {
+  // Books documents no /itemdetails (only GET /items/{id}): documented mode refuses it.
+  if (request.books_documented) {
+    throw ApiError(404, zoho_code::invalid_url, "Invalid URL Passed");
+  }
   const auto ids = comma_list(request.http.get_param_value("item_ids"));
   if (ids.empty() || ids.size() > max_item_ids) {
     throw invalid_value("item_ids");

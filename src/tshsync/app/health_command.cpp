@@ -94,6 +94,8 @@ void set_counts(core::RunReport& out, const checks::HealthReport& report) {
   out.set("dlq_exhausted", f.dlq_exhausted);
   out.set("dlq_needs_human", f.dlq_needs_human);
   out.set("products_without_prices", f.products_without_prices);
+  out.set("newest_webhook_age_seconds",
+          f.newest_webhook_age ? nlohmann::json(f.newest_webhook_age->count()) : nlohmann::json(nullptr));
 }
 
 }  // namespace
@@ -102,7 +104,8 @@ core::ExitCode health_command(RunContext& ctx, const HealthOptions& options) {
   const auto window = options.window.value_or(ctx.config.health.window);
   if (window.count() <= 0) throw core::usage_error("--window must be longer than 0s, e.g. 1h");
   const checks::HealthReport report = checks::check_health(
-      ctx.db, {window, ctx.config.health.stale_after, ctx.config.health.stuck_after});
+      ctx.db, {window, ctx.config.health.stale_after, ctx.config.health.stuck_after,
+               ctx.config.sync.webhooks_quiet_after});
   // The JSON document goes before the metrics line, which stays last on stdout.
   if (options.json) {
     std::fputs((checks::to_json(report).dump(2) + "\n").c_str(), stdout);

@@ -1,6 +1,7 @@
 #include <tshsync/app/pull_prices_command.hpp>
 
 #include <tshsync/app/cancellation.hpp>
+#include <tshsync/app/change_feed_run.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_prices.hpp>
 #include <tshsync/util/scope_exit.hpp>
@@ -33,6 +34,8 @@ void publish(core::RunReport& report, const sync::PriceCounts& counts, const zoh
 core::ExitCode pull_prices_command(RunContext& ctx, const PullPricesCommandOptions& options) {
   zoho::require_zoho_config(ctx.config.zoho);
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
+  PullPlan plan{"pull-prices", webhooks::ChangeKind::prices, options.full};
+  if (const auto served = begin_pull(ctx, client, plan)) return *served;  // from the change feed, or deferred
   sync::PullPricesOptions pull;
   pull.dry_run = ctx.dry_run;
   pull.prices.default_currency = ctx.config.sync.default_currency;
@@ -50,6 +53,7 @@ core::ExitCode pull_prices_command(RunContext& ctx, const PullPricesCommandOptio
       progress.update(fmt::format("pull-prices: {} pricebooks applied", counts.pricebooks));
     });
   }
+  finish_listing(ctx, plan);
   core::log_info("{}{} pricebooks: {} prices inserted, {} updated, {} unchanged, {} deleted, {} failed ({} API calls)",
                  ctx.dry_run ? "dry run, nothing written: " : "", counts.pricebooks, counts.prices_inserted,
                  counts.prices_updated, counts.prices_unchanged, counts.prices_deleted, counts.failed,

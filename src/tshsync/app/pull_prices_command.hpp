@@ -6,6 +6,7 @@ namespace tshsync::app {
 
 struct PullPricesCommandOptions {
   bool allow_mass_changes = false;  // --allow-mass-changes
+  bool full = false;                // --full: every book, whatever the change feed says
 };
 
 // Mirrors Zoho's sales pricebooks into pricelists and product_prices.

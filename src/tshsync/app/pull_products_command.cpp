@@ -1,6 +1,7 @@
 #include <tshsync/app/pull_products_command.hpp>
 
 #include <tshsync/app/cancellation.hpp>
+#include <tshsync/app/change_feed_run.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_products.hpp>
 #include <tshsync/util/scope_exit.hpp>
@@ -34,6 +35,8 @@ void publish(core::RunReport& report, const sync::PullProductsCounts& counts, co
 core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandOptions& options) {
   zoho::require_zoho_config(ctx.config.zoho);
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
+  PullPlan plan{"pull-products", webhooks::ChangeKind::items, options.full};
+  if (const auto served = begin_pull(ctx, client, plan)) return *served;  // from the change feed, or deferred
   sync::PullProductsOptions pull;
   pull.listing = {options.full, ctx.dry_run, ctx.config.zoho.lookback, ctx.config.zoho.max_list_pages};
   pull.apply = sync::ApplyOptions::from_config(ctx.config.zoho, ctx.config.erp);
@@ -51,6 +54,7 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
                                   counts.items.inserted, counts.items.updated));
     });
   }
+  finish_listing(ctx, plan);
   const sync::MergeCounts& items = counts.items;
   if (counts.from_start) core::log_info("no cursor yet: read every item (nothing is deactivated without --full)");
   core::log_info("{}{} items: {} inserted, {} updated, {} unchanged, {} deactivated, {} failed ({} API calls)",

@@ -1,6 +1,7 @@
 #include <tshsync/app/pull_stock_command.hpp>
 
 #include <tshsync/app/cancellation.hpp>
+#include <tshsync/app/change_feed_run.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_stock.hpp>
 #include <tshsync/util/scope_exit.hpp>
@@ -39,6 +40,9 @@ void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool 
 core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions& options) {
   zoho::require_zoho_config(ctx.config.zoho);
   zoho::Client client(ctx.config.zoho, ctx.config.database.dsn, &cancel_flag());
+  PullPlan plan{"pull-stock", webhooks::ChangeKind::stock, options.full,
+                options.locations || sync::StockOptions::from_config(ctx.config.zoho, false).from_location()};
+  if (const auto served = begin_pull(ctx, client, plan)) return *served;  // from the change feed, or deferred
   sync::PullStockOptions pull;
   pull.listing.full = options.full;
   pull.listing.dry_run = ctx.dry_run;
@@ -56,6 +60,7 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
       progress.update(fmt::format("pull-stock: {} items read, {} updated", counts.stock.fetched, counts.stock.updated));
     });
   }
+  finish_listing(ctx, plan);
   const sync::StockCounts& stock = counts.stock;
   if (counts.details_fell_back)
     core::log_warn("item details were fetched one item at a time ({} calls): this Zoho has no /itemdetails",

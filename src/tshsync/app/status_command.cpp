@@ -33,6 +33,12 @@ std::string budget_text(const checks::StatusReport& r) {
                      100.0 * static_cast<double>(r.api_calls_today) / r.daily_call_budget);
 }
 
+// "41 of 96 allowed by now (275 a day)": the command's share of [zoho].daily_call_budget.
+std::string calls_text(const checks::CommandStatus& c) {
+  if (c.calls_share == 0) return std::to_string(c.calls_today);
+  return fmt::format("{} of {} allowed by now ({} a day)", c.calls_today, c.calls_allowed_now, c.calls_share);
+}
+
 void print_text(const checks::StatusReport& r) {
   std::string out = fmt::format("schema version {} (this binary: {})\n", r.schema_version, r.latest_schema_version);
   if (r.schema_version == 0) {
@@ -46,10 +52,10 @@ void print_text(const checks::StatusReport& r) {
     if (c.last_error && !c.last_error->error.empty()) error += ": " + c.last_error->error;
     rows.push_back({c.command, c.last_run ? when(c.last_run) + " " + c.last_run->status : "never",
                     when(c.last_success), c.overdue ? "OVERDUE: " + c.overdue_reason : "ok", error,
-                    state_text(c.state)});
+                    calls_text(c), state_text(c.state)});
   }
-  out += "\n" +
-         checks::format_table({"COMMAND", "LAST RUN", "LAST SUCCESS", "SCHEDULE", "LAST ERROR", "STATE"}, rows);
+  out += "\n" + checks::format_table(
+                    {"COMMAND", "LAST RUN", "LAST SUCCESS", "SCHEDULE", "LAST ERROR", "ZOHO CALLS TODAY", "STATE"}, rows);
   for (const auto& [key, entry] : r.other_state.items())
     out += fmt::format("state {} = {} (updated {})\n", key, entry["value"].dump(), entry["updated_at"].get<std::string>());
   out += fmt::format("\ndead letters: {} pending, {} waiting for a human, {} exhausted, {} resolved\n",
@@ -75,7 +81,8 @@ core::ExitCode status_command(const core::ConfigSources& sources, core::RunRepor
   const core::Config config = core::load_config(sources);
   auto conn = db::connect(config.database.dsn);
   const checks::StatusReport status = checks::read_status(
-      *conn, {config.health.stale_after, config.zoho.organization_id, config.zoho.daily_call_budget});
+      *conn, {config.health.stale_after, config.zoho.organization_id, config.zoho.daily_call_budget,
+              config.zoho.call_shares});
   if (options.json) {
     std::fputs((checks::to_json(status).dump(2) + "\n").c_str(), stdout);
     std::fflush(stdout);

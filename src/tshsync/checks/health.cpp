@@ -19,6 +19,7 @@ HealthReport check_health(pqxx::connection& conn, const HealthOptions& options) 
   report.figures = collect_health_figures(conn, {options.window, options.stuck_after});
   report.thresholds.stale_after = options.stale_after;
   report.thresholds.stuck_after = options.stuck_after;
+  report.thresholds.webhooks_quiet_after = options.webhooks_quiet_after;
   report.alerts = evaluate_health(report.figures, report.thresholds);
   record_health_metrics(conn, report.figures, report.alerts);
   return report;
@@ -57,6 +58,7 @@ nlohmann::json to_json(const HealthReport& report) {
            {{"events", f.webhook_events},
             {"successes", f.webhook_successes},
             {"signature_failures", f.signature_failures},
+            {"newest_age_seconds", seconds_or_null(f.newest_webhook_age)},
             {"types", types}}},
           {"syncs", syncs},
           {"stuck_jobs", f.stuck_jobs},

@@ -16,6 +16,7 @@ struct HealthOptions {
   std::chrono::seconds window{std::chrono::hours(1)};
   std::chrono::seconds stale_after{std::chrono::hours(2)};
   std::chrono::seconds stuck_after{std::chrono::hours(1)};
+  std::chrono::seconds webhooks_quiet_after{std::chrono::hours(2)};  // [sync].webhooks_quiet_after
 };
 
 struct HealthReport {

@@ -49,6 +49,17 @@ void webhook_alerts(std::vector<Alert>& out, const HealthFigures& f) {
                   f.signature_failures, util::format_duration(f.window)));
 }
 
+// Webhooks that stop arriving are not failures anywhere else: the pulls then
+// list the catalog instead of reading the change feed, which costs Zoho calls.
+// An ERP that never logged one has no feed to lose.
+void quiet_alerts(std::vector<Alert>& out, const HealthFigures& f, const HealthThresholds& t) {
+  if (!f.newest_webhook_age || *f.newest_webhook_age <= t.webhooks_quiet_after) return;
+  add(out, Priority::p3, "webhooks_quiet", "",
+      fmt::format("webhooks went quiet: the ERP logged none for {} ([sync].webhooks_quiet_after {}); the "
+                  "incremental pulls list the catalog instead of reading the change feed (more Zoho calls)",
+                  approximate_age(*f.newest_webhook_age), util::format_duration(t.webhooks_quiet_after)));
+}
+
 void sync_alerts(std::vector<Alert>& out, const HealthFigures& f, const HealthThresholds& t) {
   add(out, stuck_jobs_priority(f.stuck_jobs), "stuck_jobs", "",
       fmt::format("{} sync jobs in_progress for more than {} (fix-stuck fails them)", f.stuck_jobs,
@@ -99,6 +110,7 @@ std::string approximate_age(std::chrono::seconds age) {
 std::vector<Alert> evaluate_health(const HealthFigures& figures, const HealthThresholds& thresholds) {
   std::vector<Alert> alerts;
   webhook_alerts(alerts, figures);
+  quiet_alerts(alerts, figures, thresholds);
   sync_alerts(alerts, figures, thresholds);
   backlog_alerts(alerts, figures);
   std::stable_sort(alerts.begin(), alerts.end(), [](const Alert& a, const Alert& b) {

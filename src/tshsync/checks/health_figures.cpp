@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include <tshsync/db/webhook_activity.hpp>
+
 namespace tshsync::checks {
 
 namespace {
@@ -105,6 +107,7 @@ HealthFigures collect_health_figures(pqxx::connection& conn, const HealthQuery& 
   for (const auto& ref : nlohmann::json::parse(backlog[4].as<std::string>()))
     f.dlq_exhausted_sample.push_back({ref[0].get<std::string>(), ref[1].get<std::string>()});
   f.products_without_prices = backlog[5].as<long long>();
+  f.newest_webhook_age = db::newest_webhook_age(tx);
   tx.commit();
   return f;
 }

@@ -46,6 +46,8 @@ struct HealthFigures {
   long long dlq_needs_human = 0;   // flagged for a person, unresolved
   std::vector<DeadLetterRef> dlq_exhausted_sample;  // the oldest 5 exhausted
   long long products_without_prices = 0;
+  // Since the ERP last logged a webhook it processed; empty: it never did.
+  std::optional<std::chrono::seconds> newest_webhook_age;
 };
 
 struct HealthQuery {

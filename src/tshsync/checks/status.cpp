@@ -6,6 +6,7 @@
 
 #include <tshsync/checks/health_figures.hpp>
 #include <tshsync/db/migrations.hpp>
+#include <tshsync/zoho/call_shares.hpp>
 
 namespace tshsync::checks {
 
@@ -54,6 +55,28 @@ FROM tshsync_oauth_tokens ORDER BY updated_at DESC)";
 constexpr const char* kCallsTodaySql = R"(
 SELECT COALESCE(sum(calls_today), 0)::bigint FROM tshsync_rate_account
 WHERE day = (now() AT TIME ZONE 'UTC')::date AND ($1::text = '' OR organization_id = $1::text))";
+
+// Per command, today's calls; and how far into the UTC day the database is.
+constexpr const char* kCallsByCommandSql = R"(
+SELECT command, calls FROM tshsync_call_usage
+WHERE day = (now() AT TIME ZONE 'UTC')::date AND ($1::text = '' OR organization_id = $1::text))";
+constexpr const char* kIntoDaySql =
+    "SELECT floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - date_trunc('day', now() AT TIME ZONE 'UTC')))::bigint";
+
+void read_calls(pqxx::transaction_base& tx, const StatusOptions& options, std::vector<CommandStatus>& commands) {
+  const std::chrono::seconds into_day(tx.exec(kIntoDaySql)[0][0].as<long long>());
+  for (auto& c : commands) {
+    const auto share = options.call_shares.find(c.command);
+    if (share == options.call_shares.end()) continue;
+    c.calls_allowed_now = zoho::allowance_at(options.daily_call_budget, share->second, into_day);
+    c.calls_share = zoho::allowance_at(options.daily_call_budget, share->second, std::chrono::hours(24));
+  }
+  for (const auto& row : tx.exec_params(kCallsByCommandSql, options.organization_id)) {
+    const std::string command = row[0].as<std::string>();
+    for (auto& c : commands)
+      if (c.command == command) c.calls_today += row[1].as<long long>();
+  }
+}
 
 std::optional<CommandRun> run_at(const pqxx::row& row, int at, int age, int status = -1, int error = -1) {
   if (row[at].is_null()) return std::nullopt;
@@ -137,6 +160,7 @@ StatusReport read_status(pqxx::connection& conn, const StatusOptions& options) {
     report.tokens.push_back(
         {row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<long long>(), row[3].as<bool>()});
   report.api_calls_today = tx.exec_params(kCallsTodaySql, options.organization_id)[0][0].as<long long>();
+  read_calls(tx, options, report.commands);
   return report;
 }
 
@@ -146,7 +170,11 @@ nlohmann::json to_json(const StatusReport& report) {
     nlohmann::json j{{"command", c.command},       {"scheduled", c.scheduled},
                      {"last_run", run_json(c.last_run)}, {"last_success", run_json(c.last_success)},
                      {"last_error", run_json(c.last_error)}, {"state", c.state},
-                     {"overdue", c.overdue}};
+                     {"overdue", c.overdue},
+                     {"calls_today", c.calls_today},
+                     {"calls_allowed_now", c.calls_allowed_now == 0 ? nlohmann::json(nullptr)
+                                                                     : nlohmann::json(c.calls_allowed_now)},
+                     {"calls_share", c.calls_share == 0 ? nlohmann::json(nullptr) : nlohmann::json(c.calls_share)}};
     if (c.overdue) j["overdue_reason"] = c.overdue_reason;
     commands.push_back(std::move(j));
   }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ struct StatusOptions {
   std::chrono::seconds stale_after{std::chrono::hours(2)};  // [health].stale_after: overdue beyond this
   std::string organization_id;                              // whose API calls today to show
   int daily_call_budget = 0;                                // 0: none
+  std::map<std::string, double> call_shares;                // [zoho.call_shares]
 };
 
 struct CommandRun {
@@ -34,6 +36,11 @@ struct CommandStatus {
   nlohmann::json state = nlohmann::json::object();  // tshsync_state: <command>.cursor, .full, strategy.<command>
   bool overdue = false;
   std::string overdue_reason;
+  // Zoho calls today (UTC, tshsync_call_usage) against its share of the budget
+  // (zoho/call_shares.hpp): what it may have spent by now, and by midnight; 0: no cap.
+  long long calls_today = 0;
+  long long calls_allowed_now = 0;
+  long long calls_share = 0;
 };
 
 struct TokenStatus {

@@ -257,6 +257,25 @@ std::vector<std::string> secrets_in(const Config& c) {
   return keys;
 }
 
+// [zoho.call_shares]: command = share of [zoho].daily_call_budget (0..1),
+// together at most 1. The table replaces the defaults: a command it leaves
+// out has no share (it only counts against the whole budget).
+void read_call_shares(const toml::table* table, core::ZohoConfig& zoho, const std::string& source_name) {
+  TableReader shares(table, "zoho.call_shares", source_name);
+  std::map<std::string, double> given;
+  for (const auto& entry : zoho.call_shares) {
+    double share = -1;
+    shares.fraction(entry.first.c_str(), share);
+    if (share >= 0) given[entry.first] = share;
+  }
+  shares.finish();
+  zoho.call_shares = std::move(given);
+  double total = 0;
+  for (const auto& entry : zoho.call_shares) total += entry.second;
+  if (total > 1.0 + 1e-9)
+    throw config_error(source_name + ": [zoho.call_shares] add up to more than 1 (the whole daily_call_budget)");
+}
+
 // [erp], [erp.products] (+ insert_defaults), [erp.pricelists], [erp.product_prices].
 void read_erp_section(TableReader& top, ErpConfig& erp, const std::string& source_name) {
   TableReader section(top.subtable("erp"), "erp", source_name);
@@ -323,12 +342,14 @@ Config parse_config_text(const std::string& text, const std::string& source_name
   zoho.duration("connect_timeout", c.zoho.connect_timeout, std::chrono::minutes(10));
   zoho.duration("request_timeout", c.zoho.request_timeout, std::chrono::hours(1));
   zoho.integer("max_list_pages", c.zoho.max_list_pages, 1, 1000000);
+  if (const toml::table* shares = zoho.subtable("call_shares")) read_call_shares(shares, c.zoho, source_name);
   zoho.finish();
 
   TableReader sync(top.subtable("sync"), "sync", source_name);
   sync.string("default_pricelist", c.sync.default_pricelist);
   sync.string("default_currency", c.sync.default_currency);
   sync.fraction("max_change_share", c.sync.max_change_share);
+  sync.duration("webhooks_quiet_after", c.sync.webhooks_quiet_after, std::chrono::hours(24 * 7));
   sync.finish();
 
   read_erp_section(top, c.erp, source_name);

@@ -34,6 +34,10 @@ struct ZohoConfig {
   std::string api_url;            // origin override
   int requests_per_minute = 90;   // Zoho allows 100 per organization
   int daily_call_budget = 0;      // 0: no budget enforced
+  // [zoho.call_shares]: the part of daily_call_budget each command may spend
+  // (zoho/call_shares.hpp has the rule); the defaults follow the shipped schedule.
+  std::map<std::string, double> call_shares{
+      {"pull-products", 0.58}, {"pull-stock", 0.22}, {"pull-prices", 0.16}, {"replay-dlq", 0.04}};
   std::string image_url_template = "/api/images/products/{item_id}/image";
   std::string stock_field = "stock_on_hand";  // or available_stock, or a location_* figure of stock_location
   std::string stock_location;                 // id or name of the location (location_* stock fields)
@@ -53,6 +57,10 @@ struct SyncConfig {
   // A run that would delete or deactivate more than this share of a list or
   // of the active catalog stops (exit 65) unless --allow-mass-changes.
   double max_change_share = 0.10;
+  // The ERP's webhook_logs is the incremental pulls' change feed while it has
+  // had a webhook this recently; quieter than this, they list instead and
+  // `health` says the webhooks went quiet.
+  std::chrono::seconds webhooks_quiet_after{std::chrono::hours(2)};
 };
 
 // How tshsync's writes map onto an existing ERP's columns ([erp]). The

@@ -17,6 +17,9 @@ namespace tshsync::sync {
 class ItemDetailsFetcher {
  public:
   explicit ItemDetailsFetcher(zoho::Client& client) : client_(client) {}
+  // `batched` false: straight to GET /items/{id}, for Zoho Books, which
+  // documents no /itemdetails (asking would cost a refused call every run).
+  ItemDetailsFetcher(zoho::Client& client, bool batched) : client_(client), per_item_(!batched) {}
 
   // The detail records of those items that still exist, as a JSON array.
   nlohmann::json fetch(const std::vector<std::string>& item_ids);

@@ -338,9 +338,19 @@ PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, cons
   if (!book.sales) return counts;
   const zoho::JsonElements items(answer->text, answer->envelope, zoho::kPricebookItemsPath);
   if (book.active && book.type == zoho::PricebookType::per_item && !has_pricebook_items(items)) {
-    // No proof the book is empty (see has_pricebook_items): the next pull-prices asks per item.
-    core::log_warn("pricebook {} ({}): the detail lists no items; its list is kept as it is", book.name, book.pricebook_id);
-    counts.lists_kept = 1;
+    // No proof the book is empty (see has_pricebook_items): ask Zoho per item, as pull-prices does.
+    int64_t rate_calls = 0;
+    const auto rates = fetch_pricebook_rates(client, tx, pricebook_id, rate_calls);
+    if (!rates) {
+      core::log_warn("pricebook {} ({}): the detail lists no items; its list is kept as it is", book.name,
+                     book.pricebook_id);
+      counts.lists_kept = 1;
+      return counts;
+    }
+    counts = apply_pricebook(tx, book, zoho::JsonElements(*rates), options, false);
+    counts.books_by_item_rates = 1;
+    counts.item_rate_calls = rate_calls;
+    tx.commit();
     return counts;
   }
   counts = apply_pricebook(tx, book, items, options);

@@ -231,8 +231,8 @@ void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, 
 }
 
 StockCounts refresh_stock(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& item_ids,
-                          const StockOptions& options) {
-  ItemDetailsFetcher fetcher(client);
+                          const StockOptions& options, bool batched) {
+  ItemDetailsFetcher fetcher(client, batched);
   const nlohmann::json details = fetcher.fetch(item_ids);
   pqxx::work tx(conn);
   StockCounts counts = options.from_location() ? merge_location_stock(tx, details, options)

@@ -59,7 +59,8 @@ void merge_locations(pqxx::transaction_base& tx, const nlohmann::json& details, 
 // For replay-dlq and webhooks: re-reads these items' details from Zoho
 // (itemdetails, 100 ids a call) and writes their stock (and, with
 // options.locations, per-location stock) in one transaction.
+// `batched` false: GET /items/{id} per item from the start (Books).
 StockCounts refresh_stock(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& item_ids,
-                          const StockOptions& options);
+                          const StockOptions& options, bool batched = true);
 
 }  // namespace tshsync::sync

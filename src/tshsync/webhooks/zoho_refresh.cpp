@@ -19,7 +19,10 @@ ZohoRefresher::ZohoRefresher(const core::Config& config, pqxx::connection& conn,
 ZohoRefresher::~ZohoRefresher() = default;
 
 zoho::Client& ZohoRefresher::client() {
-  if (!client_) client_ = std::make_unique<zoho::Client>(config_.zoho, config_.database.dsn, cancel_);
+  if (!client_) {
+    client_ = std::make_unique<zoho::Client>(config_.zoho, config_.database.dsn, cancel_);
+    client_->count_calls_as(zoho::call_share(config_.zoho, "replay-dlq", std::chrono::system_clock::now()));
+  }
   return *client_;
 }
 

@@ -284,6 +284,8 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
   }
 }
 
+void Client::count_calls_as(const CallShare& share) { impl_->rate.count_as(share); }
+
 int64_t Client::api_calls() const { return impl_->api_calls; }
 
 

@@ -13,6 +13,7 @@
 #include <tshsync/core/cancel_token.hpp>
 #include <tshsync/core/config.hpp>
 #include <tshsync/core/error.hpp>
+#include <tshsync/zoho/call_shares.hpp>
 #include <tshsync/zoho/client_tuning.hpp>
 #include <tshsync/zoho/json_elements.hpp>
 
@@ -79,6 +80,10 @@ class Client {
   // holds more than one page.
   void for_each_page(const std::string& path, const Query& params, const std::string& collection_key,
                      const PageCallback& on_page);
+
+  // Counts every later request as this command's (tshsync_call_usage) and
+  // caps it at the command's share of the daily budget (call_shares.hpp).
+  void count_calls_as(const CallShare& share);
 
   // API requests sent (token requests not included), for the `api_calls` count.
   int64_t api_calls() const;

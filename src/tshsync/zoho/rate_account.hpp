@@ -5,6 +5,8 @@
 
 #include <tshsync/db/pqxx_fwd.hpp>
 
+#include <tshsync/zoho/call_shares.hpp>
+
 namespace tshsync::zoho {
 
 // The organization's request account in PostgreSQL (tshsync_rate_account):
@@ -21,6 +23,10 @@ class RateAccount {
   // reserved) when the daily budget is spent.
   std::chrono::milliseconds take_slot();
 
+  // Also count every call as `share.command`'s (tshsync_call_usage) and,
+  // with an allowance, refuse (BudgetExhausted) the call that would cross it.
+  void count_as(CallShare share) { share_ = std::move(share); }
+
   // Zoho said the window is spent: no process sends before `wait` from now.
   void hold_off(std::chrono::milliseconds wait);
 
@@ -30,6 +36,7 @@ class RateAccount {
   std::string organization_id_;
   std::chrono::microseconds interval_;
   int daily_call_budget_;
+  CallShare share_;
 };
 
 }  // namespace tshsync::zoho
