@@ -2,6 +2,7 @@
 // the fallback to listing when webhooks stop, and the per-command share of
 // [zoho].daily_call_budget (issue 13).
 #include <doctest/doctest.h>
+#include <pqxx/pqxx>
 
 #include <string>
 #include <vector>
