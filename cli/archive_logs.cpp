@@ -18,8 +18,9 @@ void set_archive_logs_command(CLI::App& app, Shared& shared) {
                       "Delete webhook_health_metrics older than this");
   cmd->add_flag("--dry-run", options->dry_run, "Count what would be archived and deleted without writing");
   cmd->callback([&shared, options] {
-    shared.exit_code = app::run_command(shared.global, app::specs::archive_logs().dry_run_if(options->dry_run),
-                                        [options](app::RunContext& ctx) { return app::archive_logs_command(ctx, *options); });
+    shared.exit_code =
+        app::run_command(shared.global, app::specs::archive_logs().dry_run_if(options->dry_run),
+                         [options](app::RunContext& ctx) { return app::archive_logs_command(ctx, *options); });
   });
 }
 

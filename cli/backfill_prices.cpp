@@ -17,8 +17,9 @@ void set_backfill_prices_command(CLI::App& app, Shared& shared) {
                   "Currency of the new rows (default: the list's, else [sync].default_currency, \"IQD\")");
   cmd->add_flag("--dry-run", *dry_run, "Count what would be backfilled without writing");
   cmd->callback([&shared, options, dry_run] {
-    shared.exit_code = app::run_command(shared.global, app::specs::backfill_prices().dry_run_if(*dry_run),
-                                        [options](app::RunContext& ctx) { return app::backfill_prices_command(ctx, *options); });
+    shared.exit_code =
+        app::run_command(shared.global, app::specs::backfill_prices().dry_run_if(*dry_run),
+                         [options](app::RunContext& ctx) { return app::backfill_prices_command(ctx, *options); });
   });
 }
 

@@ -6,13 +6,13 @@
 #include <cstdio>
 #include <iostream>
 
-#include "cli/commands.hpp"
 #include "cli/command_suggestion.hpp"
+#include "cli/commands.hpp"
 
 #include <tshsync/app/build_info.hpp>
 #include <tshsync/app/metrics_output.hpp>
-#include <tshsync/core/log.hpp>
 #include <tshsync/core/exit_code.hpp>
+#include <tshsync/core/log.hpp>
 #include <tshsync/util/time_format.hpp>
 
 namespace {
@@ -34,15 +34,17 @@ int usage_failure(const std::string& command, const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"tshsync: keep a PostgreSQL ERP in step with Zoho Books / Zoho Inventory, repair what drifted,\n"
-               "and report the truth about it. Every run prints one JSON metrics line on stdout."};
+  CLI::App app{
+      "tshsync: keep a PostgreSQL ERP in step with Zoho Books / Zoho Inventory, repair what drifted,\n"
+      "and report the truth about it. Every run prints one JSON metrics line on stdout."};
   app.name("tshsync");
   app.set_version_flag("--version", tshsync::app::version_text());
   app.require_subcommand(1);
   app.fallthrough();
-  app.footer("Exit codes: 0 ok, 1 problems found, 2 partial, 64 usage, 65 bad data, 69 unavailable,\n"
-             "70 internal error, 75 temporary (locked, rate-limited): retry later, 77 credentials refused,\n"
-             "78 configuration, 130/143 interrupted. See tshsync(1).");
+  app.footer(
+      "Exit codes: 0 ok, 1 problems found, 2 partial, 64 usage, 65 bad data, 69 unavailable,\n"
+      "70 internal error, 75 temporary (locked, rate-limited): retry later, 77 credentials refused,\n"
+      "78 configuration, 130/143 interrupted. See tshsync(1).");
 
   tshsync::cli::Shared shared;
   app.add_option("-c,--config", shared.global.config_path,

@@ -16,9 +16,8 @@ void set_migrate_command(CLI::App& app, Shared& shared) {
                 "exit 78 on any, change nothing");
   cmd->callback([&shared, dry_run, options] {
     const auto spec = app::specs::migrate().dry_run_if(*dry_run || options->check);
-    shared.exit_code = app::run_command(shared.global, spec, [options](app::RunContext& ctx) {
-      return app::migrate_command(ctx, *options);
-    });
+    shared.exit_code = app::run_command(
+        shared.global, spec, [options](app::RunContext& ctx) { return app::migrate_command(ctx, *options); });
   });
 }
 

@@ -7,8 +7,7 @@
 namespace tshsync::cli {
 
 void set_pull_prices_command(CLI::App& app, Shared& shared) {
-  auto* cmd = app.add_subcommand("pull-prices",
-                                 "Mirror Zoho's sales pricebooks into pricelists and product_prices");
+  auto* cmd = app.add_subcommand("pull-prices", "Mirror Zoho's sales pricebooks into pricelists and product_prices");
   auto dry_run = std::make_shared<bool>(false);
   auto allow_mass_changes = std::make_shared<bool>(false);
   auto full = std::make_shared<bool>(false);

@@ -17,7 +17,8 @@ struct Options {
 
 void set_pull_stock_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand(
-      "pull-stock", "Mirror Zoho stock into products.stock_quantity: items changed since the last run, or all with --full");
+      "pull-stock",
+      "Mirror Zoho stock into products.stock_quantity: items changed since the last run, or all with --full");
   auto opts = std::make_shared<Options>();
   cmd->add_flag("--full", opts->full, "Read the stock of every item, not only of items changed since the last run");
   cmd->add_flag("--locations", opts->locations,

@@ -20,8 +20,9 @@ void set_replay_dlq_command(CLI::App& app, Shared& shared) {
       ->check(CLI::Range(1LL, 100000000LL));
   cmd->add_flag("--dry-run", *dry_run, "Report what would be queued and replayed; write nothing, call no one");
   cmd->callback([&shared, options, dry_run] {
-    shared.exit_code = app::run_command(shared.global, app::specs::replay_dlq().dry_run_if(*dry_run),
-                                        [options](app::RunContext& ctx) { return app::replay_dlq_command(ctx, *options); });
+    shared.exit_code =
+        app::run_command(shared.global, app::specs::replay_dlq().dry_run_if(*dry_run),
+                         [options](app::RunContext& ctx) { return app::replay_dlq_command(ctx, *options); });
   });
 }
 

@@ -15,10 +15,10 @@ void set_status_command(CLI::App& app, Shared& shared) {
   auto options = std::make_shared<app::StatusOptions>();
   cmd->add_flag("--json", options->json, "Print the report as one JSON document on stdout, before the metrics line");
   cmd->callback([&shared, options] {
-    shared.exit_code = app::run_inspection(shared.global, "status", [options](const core::ConfigSources& sources,
-                                                                               core::RunReport& report) {
-      return app::status_command(sources, report, *options);
-    });
+    shared.exit_code = app::run_inspection(shared.global, "status",
+                                           [options](const core::ConfigSources& sources, core::RunReport& report) {
+                                             return app::status_command(sources, report, *options);
+                                           });
   });
 }
 

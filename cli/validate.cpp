@@ -30,7 +30,8 @@ std::string rules_footer() {
 }  // namespace
 
 void set_validate_command(CLI::App& app, Shared& shared) {
-  auto* cmd = app.add_subcommand("validate", "Check product data quality (prices, images, Zoho ids, SKUs) and store the results");
+  auto* cmd = app.add_subcommand("validate",
+                                 "Check product data quality (prices, images, Zoho ids, SKUs) and store the results");
   auto options = std::make_shared<checks::ValidateOptions>();
   cmd->add_option("--rule", options->rules, "Run only this rule (repeatable; the rules are listed below)")
       ->type_name("NAME")
@@ -40,8 +41,9 @@ void set_validate_command(CLI::App& app, Shared& shared) {
       ->capture_default_str();
   cmd->footer(rules_footer() + "\n" + cmd->get_footer());
   cmd->callback([&shared, options] {
-    shared.exit_code = app::run_command(shared.global, app::specs::validate(),
-                                        [options](app::RunContext& ctx) { return app::validate_command(ctx, *options); });
+    shared.exit_code = app::run_command(shared.global, app::specs::validate(), [options](app::RunContext& ctx) {
+      return app::validate_command(ctx, *options);
+    });
   });
 }
 

@@ -18,14 +18,14 @@ void set_verify_signature_command(CLI::App& app, Shared& shared) {
   auto* header_file = cmd->add_option("--header-file", opts->header_file,
                                       "File with the request's raw HTTP headers; the signature header is read from it");
   signature->excludes(header_file);
-  cmd->add_option("--header", opts->header_name,
-                  "Signature header to look for in --header-file (default [replay].signature_header, X-Zoho-Signature)");
+  cmd->add_option(
+      "--header", opts->header_name,
+      "Signature header to look for in --header-file (default [replay].signature_header, X-Zoho-Signature)");
   cmd->callback([&shared, opts] {
-    shared.exit_code = app::run_offline_command(
-        shared.global, "verify-signature",
-        [opts](const core::Config& config, core::RunReport& report) {
-          return app::verify_signature_command(config, report, *opts);
-        });
+    shared.exit_code = app::run_offline_command(shared.global, "verify-signature",
+                                                [opts](const core::Config& config, core::RunReport& report) {
+                                                  return app::verify_signature_command(config, report, *opts);
+                                                });
   });
 }
 

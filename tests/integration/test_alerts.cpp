@@ -61,8 +61,9 @@ struct Fixture {
 
   // An item event in the queue makes replay-dlq need Zoho settings: without them it fails with 78.
   void queue_item_event() {
-    db.exec("INSERT INTO webhook_logs (event_type, status, payload, error_message) "
-            "VALUES ('item.update', 'error', '{\"item_id\": \"4815000001000001\"}', 'x')");
+    db.exec(
+        "INSERT INTO webhook_logs (event_type, status, payload, error_message) "
+        "VALUES ('item.update', 'error', '{\"item_id\": \"4815000001000001\"}', 'x')");
   }
 };
 
@@ -71,7 +72,9 @@ std::string text_of(const json& request) { return json::parse(request["body"].ge
 }  // namespace
 
 TEST_SUITE("alerts") {
-  TEST_CASE("a failed command sends one P2 chat message, not repeated within the cool-down; healthchecks gets start and exit") {
+  TEST_CASE(
+      "a failed command sends one P2 chat message, not repeated within the cool-down; healthchecks gets start and "
+      "exit") {
     Fixture f;
     f.configure_sinks();
     f.queue_item_event();
@@ -138,8 +141,9 @@ TEST_SUITE("alerts") {
   TEST_CASE("health's alerts go out as one message at their highest priority") {
     Fixture f;
     f.configure_sinks();
-    f.db.exec("INSERT INTO webhook_dead_letter_queue (event_type, payload, retry_count, exhausted_at) "
-              "VALUES ('invoice.create', '{}', 10, now())");
+    f.db.exec(
+        "INSERT INTO webhook_dead_letter_queue (event_type, payload, retry_count, exhausted_at) "
+        "VALUES ('invoice.create', '{}', 10, now())");
     auto r = f.run({"health"});
     REQUIRE_MESSAGE(r.exit_code == 1, describe(r));
     const json chat = f.requests("chat");
@@ -154,10 +158,12 @@ TEST_SUITE("alerts") {
     Fixture f;
     f.configure_sinks("[replay.targets]\n\"invoice.*\" = \"" + f.sink("erp") + "\"\n");
     f.standin.admin_post("/_admin/sinks/erp", {{"status", 500}});
-    f.db.exec("INSERT INTO webhook_logs (event_type, status, payload, error_message) "
-              "VALUES ('invoice.create', 'error', '{\"invoice\": {\"invoice_id\": \"9\"}}', 'x')");
-    f.db.exec("INSERT INTO webhook_dead_letter_queue (original_webhook_log_id, event_type, payload, retry_count) "
-              "SELECT id, event_type, payload, 9 FROM webhook_logs");
+    f.db.exec(
+        "INSERT INTO webhook_logs (event_type, status, payload, error_message) "
+        "VALUES ('invoice.create', 'error', '{\"invoice\": {\"invoice_id\": \"9\"}}', 'x')");
+    f.db.exec(
+        "INSERT INTO webhook_dead_letter_queue (original_webhook_log_id, event_type, payload, retry_count) "
+        "SELECT id, event_type, payload, 9 FROM webhook_logs");
     const std::string original = f.db.text("SELECT id::text FROM webhook_logs");
     auto r = f.run({"replay-dlq"}, {{"ZOHO_WEBHOOK_SECRET", "alerts-test-secret-123"}});
     REQUIRE_MESSAGE(r.exit_code == 2, describe(r));
@@ -166,8 +172,8 @@ TEST_SUITE("alerts") {
     REQUIRE(chat.size() == 2);
     CHECK(text_of(chat[0]) == "[P3] tshsync replay-dlq partly failed on " + this_host() + ": exit 2");
     const std::string gave_up = text_of(chat[1]);
-    CHECK_MESSAGE(gave_up.rfind("[P2] tshsync replay-dlq gave up on a webhook on " + this_host() +
-                                    ": invoice.create " + original + " exhausted its retries: ",
+    CHECK_MESSAGE(gave_up.rfind("[P2] tshsync replay-dlq gave up on a webhook on " + this_host() + ": invoice.create " +
+                                    original + " exhausted its retries: ",
                                 0) == 0,
                   gave_up);
     CHECK_MESSAGE(gave_up.find("HTTP 500") != std::string::npos, gave_up);

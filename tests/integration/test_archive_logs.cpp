@@ -45,9 +45,10 @@ TEST_SUITE("archive-logs") {
     TestDatabase db;
     seed_audit_erp(db);
     // As if a non-atomic cleanup had crashed between its insert and its delete.
-    db.exec("INSERT INTO webhook_logs_archive (id, event_id, event_type, status, payload, error_message, created_at)"
-            " SELECT id, event_id, event_type, status, payload, error_message, created_at"
-            " FROM webhook_logs WHERE event_id = 'evt-old-1'");
+    db.exec(
+        "INSERT INTO webhook_logs_archive (id, event_id, event_type, status, payload, error_message, created_at)"
+        " SELECT id, event_id, event_type, status, payload, error_message, created_at"
+        " FROM webhook_logs WHERE event_id = 'evt-old-1'");
     const long long total = logs_total(db);
     auto r = run_tshsync(db, {"archive-logs", "--batch-size", "1000"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
@@ -61,11 +62,13 @@ TEST_SUITE("archive-logs") {
   TEST_CASE("archive-logs deletes old health metrics and keeps new ones") {
     TestDatabase db;
     migrate(db);
-    db.exec("INSERT INTO webhook_health_metrics (metric_name, metric_value, recorded_at)"
-            " SELECT 'events_per_minute', i, now() - interval '40 days' + i * interval '1 minute'"
-            " FROM generate_series(1, 50) AS i");
-    db.exec("INSERT INTO webhook_health_metrics (metric_name, metric_value, recorded_at)"
-            " SELECT 'events_per_minute', i, now() - interval '1 day' FROM generate_series(1, 20) AS i");
+    db.exec(
+        "INSERT INTO webhook_health_metrics (metric_name, metric_value, recorded_at)"
+        " SELECT 'events_per_minute', i, now() - interval '40 days' + i * interval '1 minute'"
+        " FROM generate_series(1, 50) AS i");
+    db.exec(
+        "INSERT INTO webhook_health_metrics (metric_name, metric_value, recorded_at)"
+        " SELECT 'events_per_minute', i, now() - interval '1 day' FROM generate_series(1, 20) AS i");
     auto r = run_tshsync(db, {"archive-logs", "--batch-size", "30"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(metrics_of(r)["deleted_metrics"] == 50);
@@ -76,8 +79,9 @@ TEST_SUITE("archive-logs") {
   TEST_CASE("archive-logs --dry-run counts and moves nothing") {
     TestDatabase db;
     seed_audit_erp(db);
-    db.exec("INSERT INTO webhook_health_metrics (metric_name, metric_value, recorded_at)"
-            " VALUES ('events_per_minute', 1, now() - interval '31 days')");
+    db.exec(
+        "INSERT INTO webhook_health_metrics (metric_name, metric_value, recorded_at)"
+        " VALUES ('events_per_minute', 1, now() - interval '31 days')");
     const long long logs = db.count("SELECT count(*) FROM webhook_logs");
     auto r = run_tshsync(db, {"archive-logs", "--dry-run"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
@@ -94,8 +98,8 @@ TEST_SUITE("archive-logs") {
     const long long total = logs_total(db);
     TempDir dir;
     // One row per batch: thousands of batches, time enough to interrupt.
-    BackgroundProcess run({TSHSYNC_BINARY, "archive-logs", "--batch-size", "1"},
-                          tshsync_env(db), dir.file("out"), dir.file("err"));
+    BackgroundProcess run({TSHSYNC_BINARY, "archive-logs", "--batch-size", "1"}, tshsync_env(db), dir.file("out"),
+                          dir.file("err"));
     for (int i = 0; i < 300 && db.count("SELECT count(*) FROM webhook_logs_archive") < 10; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
     run.signal(SIGTERM);
@@ -134,17 +138,20 @@ TEST_SUITE("archive-logs") {
   TEST_CASE("archive-logs keeps old failed events until replay-dlq has queued them") {
     TestDatabase db;
     migrate(db);
-    db.exec("INSERT INTO webhook_logs (event_type, status, payload, error_message, created_at) VALUES"
-            " ('invoice.create', 'error', '{\"invoice\":{\"invoice_id\":\"1\"}}', 'receiver down', now() - interval '200 days'),"
-            " ('invoice.create', 'success', '{}', NULL, now() - interval '200 days')");
+    db.exec(
+        "INSERT INTO webhook_logs (event_type, status, payload, error_message, created_at) VALUES"
+        " ('invoice.create', 'error', '{\"invoice\":{\"invoice_id\":\"1\"}}', 'receiver down', now() - interval '200 "
+        "days'),"
+        " ('invoice.create', 'success', '{}', NULL, now() - interval '200 days')");
     auto first = run_tshsync(db, {"archive-logs"});
     REQUIRE_MESSAGE(first.exit_code == 0, describe(first));
     CHECK(metrics_of(first)["archived"] == 1);
     CHECK(metrics_of(first)["held_for_replay"] == 1);
     CHECK(db.count("SELECT count(*) FROM webhook_logs WHERE status = 'error'") == 1);
     // Once queued (replay-dlq's intake), the row may go.
-    db.exec("INSERT INTO webhook_dead_letter_queue (original_webhook_log_id, event_type, payload, failure_reason)"
-            " SELECT id, event_type, payload, error_message FROM webhook_logs WHERE status = 'error'");
+    db.exec(
+        "INSERT INTO webhook_dead_letter_queue (original_webhook_log_id, event_type, payload, failure_reason)"
+        " SELECT id, event_type, payload, error_message FROM webhook_logs WHERE status = 'error'");
     auto second = run_tshsync(db, {"archive-logs"});
     REQUIRE_MESSAGE(second.exit_code == 0, describe(second));
     CHECK(metrics_of(second)["archived"] == 1);

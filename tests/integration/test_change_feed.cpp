@@ -24,11 +24,10 @@ struct Mirrored {
   TempDir dir;
 
   explicit Mirrored(const std::string& product)
-      : standin(product == "books"
-                    ? std::vector<std::string>{"--catalog", "large", "--items", std::to_string(kItems), "--rate-limit",
-                                               "0", "--books-items", "documented"}
-                    : std::vector<std::string>{"--catalog", "large", "--items", std::to_string(kItems), "--rate-limit",
-                                               "0"}) {
+      : standin(product == "books" ? std::vector<std::string>{"--catalog", "large", "--items", std::to_string(kItems),
+                                                              "--rate-limit", "0", "--books-items", "documented"}
+                                   : std::vector<std::string>{"--catalog", "large", "--items", std::to_string(kItems),
+                                                              "--rate-limit", "0"}) {
     migrate(db);
     env = standin.zoho_env();
     env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
@@ -46,9 +45,10 @@ struct Mirrored {
 
   // A row as the ERP's receiver logs it.
   void webhook(const std::string& type, const json& payload, const std::string& age = "0 seconds") {
-    db.exec("INSERT INTO webhook_logs (event_id, event_type, status, payload, created_at) VALUES ('evt-' || "
-            "gen_random_uuid(), '" + type + "', 'success', '" + payload.dump() + "'::jsonb, now() - interval '" + age +
-            "')");
+    db.exec(
+        "INSERT INTO webhook_logs (event_id, event_type, status, payload, created_at) VALUES ('evt-' || "
+        "gen_random_uuid(), '" +
+        type + "', 'success', '" + payload.dump() + "'::jsonb, now() - interval '" + age + "')");
   }
 
   std::vector<std::string> active_items(size_t count) {
@@ -93,8 +93,8 @@ std::pair<std::string, std::string> priced_entry(Mirrored& m) {
     for (const auto& entry : book["pricebook_items"]) {
       const std::string item = entry["item_id"];
       if (m.db.count("SELECT count(*) FROM product_prices pp JOIN products p ON p.id = pp.product_id "
-                     "JOIN pricelists l ON l.id = pp.pricelist_id WHERE p.zoho_item_id = '" + item +
-                     "' AND l.zoho_pricebook_id = '" + book["pricebook_id"].get<std::string>() + "'") == 1)
+                     "JOIN pricelists l ON l.id = pp.pricelist_id WHERE p.zoho_item_id = '" +
+                     item + "' AND l.zoho_pricebook_id = '" + book["pricebook_id"].get<std::string>() + "'") == 1)
         return {book["pricebook_id"], item};
     }
   }
@@ -231,7 +231,8 @@ TEST_SUITE("change feed") {
     const std::string config =
         "[zoho]\ndaily_call_budget = 4\n[zoho.call_shares]\npull-products = 0.25\npull-stock = 0.25\n"
         "pull-prices = 0.25\nreplay-dlq = 0.25\n";
-    m.db.exec("DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0");  // the initial sync's calls
+    m.db.exec(
+        "DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0");  // the initial sync's calls
     const auto ids = m.active_items(2);
     for (const auto& id : ids) {
       m.rename(id, "Deferred " + id);
@@ -270,11 +271,14 @@ TEST_SUITE("change feed") {
 
   TEST_CASE("a command whose share is spent defers; the other commands keep theirs") {
     Mirrored m("books");
-    const std::string config = "[zoho]\ndaily_call_budget = 4\n[zoho.call_shares]\npull-stock = 0.25\n"
-                               "pull-prices = 0.25\n";
-    m.db.exec("DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0");  // the initial sync's calls
-    m.db.exec("INSERT INTO tshsync_call_usage (organization_id, day, command, calls) "
-              "VALUES ('10234695', (now() AT TIME ZONE 'UTC')::date, 'pull-stock', 1)");
+    const std::string config =
+        "[zoho]\ndaily_call_budget = 4\n[zoho.call_shares]\npull-stock = 0.25\n"
+        "pull-prices = 0.25\n";
+    m.db.exec(
+        "DELETE FROM tshsync_call_usage; UPDATE tshsync_rate_account SET calls_today = 0");  // the initial sync's calls
+    m.db.exec(
+        "INSERT INTO tshsync_call_usage (organization_id, day, command, calls) "
+        "VALUES ('10234695', (now() AT TIME ZONE 'UTC')::date, 'pull-stock', 1)");
     const auto ids = m.active_items(1);
     m.standin.admin_post("/_admin/items/" + ids[0], {{"stock_on_hand", 55}});
     m.webhook("inventoryadjustment.create",

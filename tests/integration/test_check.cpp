@@ -15,7 +15,8 @@ TEST_SUITE("check") {
     migrate(db);
     Standin standin({"--rate-limit", "0"});
     TempDir dir;
-    dir.write("c.toml", "[sync]\ndefault_pricelist = \"Retail\"\n[replay]\nwebhook_secret = \"check-webhook-secret-1\"\n");
+    dir.write("c.toml",
+              "[sync]\ndefault_pricelist = \"Retail\"\n[replay]\nwebhook_secret = \"check-webhook-secret-1\"\n");
     Env env = standin.zoho_env();
     env["TSHSYNC_CONFIG"] = dir.file("c.toml");
     auto r = run_tshsync(db, {"check"}, env);
@@ -26,10 +27,9 @@ TEST_SUITE("check") {
           std::string("zoho.refresh_token = set  [environment ZOHO_REFRESH_TOKEN]"),
           "sync.default_pricelist = Retail  [file " + dir.file("c.toml") + "]",
           "replay.webhook_secret = set  [file " + dir.file("c.toml") + "]",
-          std::string("alerts.slack_webhook_url = unset  [default]"),
-          std::string("database.dsn = "), std::string("[environment TSHSYNC_DSN]"),
-          std::string("database: reachable, schema version "), std::string("zoho: token ok (minted), organization "),
-          std::string("check passed")})
+          std::string("alerts.slack_webhook_url = unset  [default]"), std::string("database.dsn = "),
+          std::string("[environment TSHSYNC_DSN]"), std::string("database: reachable, schema version "),
+          std::string("zoho: token ok (minted), organization "), std::string("check passed")})
       CHECK_MESSAGE(r.err.find(text) != std::string::npos, text, "\n", r.err);
     const auto secret = standin.zoho_config().client_secret;
     CHECK(r.err.find(secret) == std::string::npos);

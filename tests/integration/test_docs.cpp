@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <regex>
-#include <sstream>
 #include <set>
+#include <sstream>
 
 #include "support/tshsync_cli.hpp"
 
@@ -101,7 +101,8 @@ TEST_SUITE("docs") {
     for (const auto& entry : std::filesystem::directory_iterator(source_path("src/tshsync/app"))) {
       const std::string file = entry.path().filename().string();
       const std::string suffix = "_command.cpp";
-      if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+      if (file.size() <= suffix.size() || file.compare(file.size() - suffix.size(), suffix.size(), suffix) != 0)
+        continue;
       std::string command = file.substr(0, file.size() - suffix.size());
       std::replace(command.begin(), command.end(), '_', '-');
       const std::string section = man_section(man, command);

@@ -56,8 +56,10 @@ std::set<std::string> erp_catalog(TestDatabase& db) {
   for (const auto& row : tx.exec(
            "SELECT 'constraint ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
            "WHERE connamespace = current_schema()::regnamespace "
-           "UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-           "UNION ALL SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || "
+           "UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = "
+           "current_schema() "
+           "UNION ALL SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable "
+           "|| "
            "' ' || coalesce(column_default, '') FROM information_schema.columns WHERE table_schema = current_schema()"))
     names.insert(row[0].as<std::string>());
   return names;
@@ -84,8 +86,7 @@ void run_erp_handlers(TestDatabase& db, int round, bool online_list_pulled = fal
   const std::string suffix = std::to_string(round);
   erp_product_handler(db, standin_item(3), "Handler item 3 r" + suffix, "HANDLER-3", 1250, 7 + round);
   erp_product_handler(db, "erp-only-" + suffix, "ERP only " + suffix, "ERP-ONLY-" + suffix, 500, 1);
-  erp_pricelist_handler(db, kConsumerBook, "Consumer", "IQD",
-                        {{standin_item(1), 1500, 0}, {standin_item(2), 1750, 5}});
+  erp_pricelist_handler(db, kConsumerBook, "Consumer", "IQD", {{standin_item(1), 1500, 0}, {standin_item(2), 1750, 5}});
   erp_pricelist_handler(db, kWholesaleBook, "Wholesale", "IQD", {{standin_item(1), 1400, 10}});
   if (online_list_pulled) {
     erp_pricelist_handler(db, kOnlineBook, "Online", "IQD", {{standin_item(4), 990, 0}});
@@ -126,9 +127,9 @@ TEST_SUITE("erp-coexistence") {
     db.exec(read_text(source_path("tests/data/audit_erp.sql")));
     db.exec(read_text(source_path("tests/data/erp_handlers.sql")));
     run_erp_handlers(db, 0);
-    const std::vector<std::string> product_columns{"id", "zoho_item_id", "name", "sku", "price", "stock_quantity",
-                                                   "image_url", "is_active", "created_at", "updated_at",
-                                                   "description"};
+    const std::vector<std::string> product_columns{"id",         "zoho_item_id",   "name",       "sku",
+                                                   "price",      "stock_quantity", "image_url",  "is_active",
+                                                   "created_at", "updated_at",     "description"};
     const std::string products_before = erp_fingerprint(db, "products", product_columns);
     const std::string lists_before =
         erp_fingerprint(db, "pricelists", {"id", "name", "zoho_pricebook_id", "currency", "zoho_pricelist_id"});
@@ -157,10 +158,15 @@ TEST_SUITE("erp-coexistence") {
     const std::vector<std::pair<std::vector<std::string>, std::set<int>>> cycle{
         // The audit's ERP holds products and prices Zoho's stand-in never had:
         // removing them is a mass change the test allows on purpose.
-        {{"pull-products", "--full", "--allow-mass-changes"}, {0}}, {{"pull-stock"}, {0}},
+        {{"pull-products", "--full", "--allow-mass-changes"}, {0}},
+        {{"pull-stock"}, {0}},
         {{"pull-prices", "--allow-mass-changes"}, {0}},
-        {{"fix-stuck"}, {0}},               {{"backfill-prices"}, {0}}, {{"validate"}, {0, 1}},
-        {{"health"}, {0, 1}},               {{"replay-dlq"}, {0}},      {{"archive-logs"}, {0}},
+        {{"fix-stuck"}, {0}},
+        {{"backfill-prices"}, {0}},
+        {{"validate"}, {0, 1}},
+        {{"health"}, {0, 1}},
+        {{"replay-dlq"}, {0}},
+        {{"archive-logs"}, {0}},
         {{"migrate"}, {0}}};
     int round = 2;
     bool prices_pulled = false;
@@ -171,9 +177,11 @@ TEST_SUITE("erp-coexistence") {
     }
     CHECK(db.text("SELECT zoho_pricelist_id FROM pricelists WHERE name = 'Online'") == kOnlineBook);
     // The ERP's lists are tshsync's: keyed on zoho_pricelist_id, nothing created twice.
-    CHECK(db.count("SELECT count(*) FROM pricelists WHERE zoho_pricelist_id = '" + std::string(kConsumerBook) + "'") == 1);
-    CHECK(db.count("SELECT count(*) FROM pricelists WHERE zoho_pricebook_id IS NOT NULL AND zoho_pricelist_id IS NULL") ==
-          0);
+    CHECK(db.count("SELECT count(*) FROM pricelists WHERE zoho_pricelist_id = '" + std::string(kConsumerBook) + "'") ==
+          1);
+    CHECK(
+        db.count("SELECT count(*) FROM pricelists WHERE zoho_pricebook_id IS NOT NULL AND zoho_pricelist_id IS NULL") ==
+        0);
     CHECK(db.count("SELECT count(*) FROM products WHERE zoho_item_id ~ '^481500000[12]'") == 1356);
   }
 
@@ -203,8 +211,9 @@ TEST_SUITE("erp-coexistence") {
     Standin& standin = erp.standin;
     TestDatabase& db = erp.db;
     const Env& env = erp.env;
-    const std::vector<std::string> erp_columns{"id", "sku", "name", "category_id", "unit_price", "unit_of_measure",
-                                               "actual_available_stock", "zoho_item_id", "image_url"};
+    const std::vector<std::string> erp_columns{
+        "id",           "sku",      "name", "category_id", "unit_price", "unit_of_measure", "actual_available_stock",
+        "zoho_item_id", "image_url"};
     const std::string before = erp_fingerprint(db, "products", erp_columns);
     const auto catalog_before = erp_catalog(db);
 
@@ -252,7 +261,8 @@ TEST_SUITE("erp-coexistence") {
     // applied, and --full does not take the unwritten item for deleted.
     const std::string long_name(201, 'x');
     standin.admin_post("/_admin/items/" + standin_item(25), {{"name", long_name}});
-    const std::string name_before = db.text("SELECT name FROM products WHERE zoho_item_id = '" + standin_item(25) + "'");
+    const std::string name_before =
+        db.text("SELECT name FROM products WHERE zoho_item_id = '" + standin_item(25) + "'");
     auto again = run_tshsync(db, {"pull-products", "--full"}, env);
     REQUIRE_MESSAGE(again.exit_code == 2, describe(again));
     CHECK(metrics_of(again)["failed"] == 3);
@@ -276,14 +286,14 @@ TEST_SUITE("erp-coexistence") {
     CHECK(db.count("SELECT count(*) FROM product_prices WHERE source = 'zoho' AND pricing_list_id <> 1") == 0);
     erp_writes();
 
-    for (const auto& [args, allowed] : std::vector<std::pair<std::vector<std::string>, std::set<int>>>{
-             {{"fix-stuck"}, {0}},
-             {{"backfill-prices"}, {0}},
-             {{"validate"}, {0, 1}},
-             {{"health"}, {0, 1}},
-             {{"replay-dlq"}, {0}},
-             {{"archive-logs"}, {0}},
-             {{"migrate"}, {0}}}) {
+    for (const auto& [args, allowed] :
+         std::vector<std::pair<std::vector<std::string>, std::set<int>>>{{{"fix-stuck"}, {0}},
+                                                                         {{"backfill-prices"}, {0}},
+                                                                         {{"validate"}, {0, 1}},
+                                                                         {{"health"}, {0, 1}},
+                                                                         {{"replay-dlq"}, {0}},
+                                                                         {{"archive-logs"}, {0}},
+                                                                         {{"migrate"}, {0}}}) {
       expect_exit(run_tshsync(db, args, env), allowed, args.front());
       erp_writes();
     }
@@ -299,16 +309,21 @@ TEST_SUITE("erp-coexistence") {
     tshsync::sync::ApplyOptions options;
     options.erp = tshsync::core::parse_config_text(kModelsMapping, "mapping.toml").erp;
     const auto item = [](const std::string& sku, const std::string& name, const std::string& modified) {
-      return json{{"item_id", "4815000009000001"}, {"name", name}, {"sku", sku}, {"rate", 1500},
-                  {"status", "active"}, {"description", "Fast charger"}, {"stock_on_hand", 5},
+      return json{{"item_id", "4815000009000001"},
+                  {"name", name},
+                  {"sku", sku},
+                  {"rate", 1500},
+                  {"status", "active"},
+                  {"description", "Fast charger"},
+                  {"stock_on_hand", 5},
                   {"last_modified_time", modified}};
     };
     const auto product = [&](const std::string& column) {
       return db.text("SELECT " + column + "::text FROM products WHERE zoho_item_id = '4815000009000001'");
     };
 
-    auto counts = tshsync::sync::apply_items(db.conn(), json::array({item("", "Charger", "2025-10-01T10:00:00+0300")}),
-                                             options);
+    auto counts =
+        tshsync::sync::apply_items(db.conn(), json::array({item("", "Charger", "2025-10-01T10:00:00+0300")}), options);
     CHECK(counts.inserted == 1);
     CHECK(product("sku") == "ZOHO-4815000009000001");
     CHECK(product("category_id") == "1");
@@ -320,8 +335,8 @@ TEST_SUITE("erp-coexistence") {
 
     // The ERP gives the product its own SKU; Zoho still has none: the ERP's stays.
     db.exec("UPDATE products SET sku = 'ERP-SET', category_id = 2 WHERE zoho_item_id = '4815000009000001'");
-    counts = tshsync::sync::apply_items(
-        db.conn(), json::array({item("", "Charger 2", "2025-10-02T10:00:00+0300")}), options);
+    counts = tshsync::sync::apply_items(db.conn(), json::array({item("", "Charger 2", "2025-10-02T10:00:00+0300")}),
+                                        options);
     CHECK(counts.updated == 1);
     CHECK(product("name") == "Charger 2");
     CHECK(product("sku") == "ERP-SET");
@@ -341,9 +356,11 @@ TEST_SUITE("erp-coexistence") {
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     standin.admin_post("/_admin/items/" + standin_item(30), {{"name", std::string(201, 'y')}});
     for (const int position : {30, 31})
-      db.exec("INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) VALUES "
-              "('evt-" + std::to_string(position) + "', 'item.update', 'error', '{\"item\": {\"item_id\": \"" +
-              standin_item(position) + "\"}}', 'receiver failed', now() - interval '10 minutes')");
+      db.exec(
+          "INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) VALUES "
+          "('evt-" +
+          std::to_string(position) + "', 'item.update', 'error', '{\"item\": {\"item_id\": \"" +
+          standin_item(position) + "\"}}', 'receiver failed', now() - interval '10 minutes')");
     auto replay = run_tshsync(db, {"replay-dlq"}, env);
     REQUIRE_MESSAGE(replay.exit_code == 2, describe(replay));
     CHECK(metrics_of(replay)["resolved"] == 1);
@@ -370,8 +387,9 @@ TEST_SUITE("erp-coexistence") {
 
     pqxx::work tx(db.conn());
     const std::string id =
-        tx.exec("INSERT INTO products (sku, name, category_id, unit_price, unit_of_measure, actual_available_stock, "
-                "is_active) VALUES ('BIG-1', 'Expensive', 1, 2000000, 'pcs', 0, true) RETURNING id")[0][0]
+        tx.exec(
+              "INSERT INTO products (sku, name, category_id, unit_price, unit_of_measure, actual_available_stock, "
+              "is_active) VALUES ('BIG-1', 'Expensive', 1, 2000000, 'pcs', 0, true) RETURNING id")[0][0]
             .as<std::string>();
     tx.commit();  // the deferred trigger runs here and must not fail the commit
     CHECK(db.count("SELECT count(*) FROM product_prices WHERE product_id = " + id) == 0);
@@ -415,8 +433,11 @@ INSERT INTO products (zoho_item_id, name, price) VALUES (NULL, 'ERP only', 900);
     CHECK(db.text("SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
                   "WHERE attrelid = 'product_stock_locations'::regclass AND attname = 'product_id'") == "uuid");
     for (const std::vector<std::string>& args : {std::vector<std::string>{"pull-products", "--full"},
-                                                 {"pull-stock", "--locations"}, {"pull-prices"}, {"backfill-prices"},
-                                                 {"validate"}, {"fix-stuck"}}) {
+                                                 {"pull-stock", "--locations"},
+                                                 {"pull-prices"},
+                                                 {"backfill-prices"},
+                                                 {"validate"},
+                                                 {"fix-stuck"}}) {
       auto r = run_tshsync(db, args, env);
       CHECK_MESSAGE((r.exit_code == 0 || (args.front() == "validate" && r.exit_code == 1)), describe(r));
     }
@@ -431,17 +452,20 @@ INSERT INTO products (zoho_item_id, name, price) VALUES (NULL, 'ERP only', 900);
   TEST_CASE("integer webhook_logs ids: the dead-letter queue and the archive take the ERP's id type") {
     Standin standin({"--rate-limit", "0"});
     TestDatabase db;
-    db.exec("CREATE TABLE webhook_logs (id serial PRIMARY KEY, event_id text, event_type text, status text, "
-            "payload jsonb, error_message text, created_at timestamptz NOT NULL DEFAULT now())");
+    db.exec(
+        "CREATE TABLE webhook_logs (id serial PRIMARY KEY, event_id text, event_type text, status text, "
+        "payload jsonb, error_message text, created_at timestamptz NOT NULL DEFAULT now())");
     migrate(db);
     CHECK(db.text("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attname = 'original_webhook_log_id' "
                   "AND attrelid = 'webhook_dead_letter_queue'::regclass") == "integer");
     CHECK(db.text("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attname = 'id' "
                   "AND attrelid = 'webhook_logs_archive'::regclass") == "integer");
-    db.exec("INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) VALUES "
-            "('evt-1', 'item.update', 'error', '{\"item\": {\"item_id\": \"" + standin_item(5) +
-            "\"}}', 'receiver failed', now() - interval '100 days'),"
-            "('evt-2', 'item.update', 'success', '{}', NULL, now() - interval '100 days')");
+    db.exec(
+        "INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) VALUES "
+        "('evt-1', 'item.update', 'error', '{\"item\": {\"item_id\": \"" +
+        standin_item(5) +
+        "\"}}', 'receiver failed', now() - interval '100 days'),"
+        "('evt-2', 'item.update', 'success', '{}', NULL, now() - interval '100 days')");
     Env env = standin.zoho_env();
     env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
     auto replay = run_tshsync(db, {"replay-dlq"}, env);
@@ -458,8 +482,9 @@ INSERT INTO products (zoho_item_id, name, price) VALUES (NULL, 'ERP only', 900);
     TestDatabase db;
     db.exec(read_text(source_path("tests/data/audit_erp.sql")));
     // Two products claim one Zoho item: the ERP never had the unique index.
-    db.exec("ALTER TABLE products DROP CONSTRAINT products_zoho_item_id_key;"
-            "UPDATE products SET zoho_item_id = '4815000000000001' WHERE id = 2");
+    db.exec(
+        "ALTER TABLE products DROP CONSTRAINT products_zoho_item_id_key;"
+        "UPDATE products SET zoho_item_id = '4815000000000001' WHERE id = 2");
     const auto catalog_before = erp_catalog(db);
     auto check = run_tshsync(db, {"migrate", "--check"});
     CHECK_MESSAGE(check.exit_code == 78, describe(check));

@@ -59,9 +59,10 @@ TEST_SUITE("fix-stuck") {
   TEST_CASE("fix-stuck leaves rows younger than --older-than alone") {
     TestDatabase db;
     migrate(db);
-    db.exec("INSERT INTO sync_logs (sync_type, status, created_at) VALUES"
-            " ('Pricelist Rotation (Consumer)', 'in_progress', now() - interval '10 minutes'),"
-            " ('Pricelist Rotation (Consumer)', 'in_progress', now() - interval '3 hours')");
+    db.exec(
+        "INSERT INTO sync_logs (sync_type, status, created_at) VALUES"
+        " ('Pricelist Rotation (Consumer)', 'in_progress', now() - interval '10 minutes'),"
+        " ('Pricelist Rotation (Consumer)', 'in_progress', now() - interval '3 hours')");
     auto r = run_tshsync(db, {"fix-stuck", "--older-than", "2h"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(metrics_of(r)["fixed"] == 1);
@@ -72,8 +73,9 @@ TEST_SUITE("fix-stuck") {
   TEST_CASE("fix-stuck leaves an old row alone while its command's lock is held") {
     TestDatabase db;
     migrate(db);
-    db.exec("INSERT INTO sync_logs (sync_type, status, created_at) VALUES"
-            " ('pull-products', 'in_progress', now() - interval '5 hours')");
+    db.exec(
+        "INSERT INTO sync_logs (sync_type, status, created_at) VALUES"
+        " ('pull-products', 'in_progress', now() - interval '5 hours')");
     advisory(db, "pg_advisory_lock", "pull-products");
     auto running = run_tshsync(db, {"fix-stuck", "--older-than", "1h"});
     REQUIRE_MESSAGE(running.exit_code == 0, describe(running));

@@ -10,9 +10,12 @@ namespace {
 
 // A successful run of each scheduled command `age` ago.
 void recent_syncs(TestDatabase& db, const std::string& age = "10 minutes") {
-  db.exec("INSERT INTO sync_logs (sync_type, status, created_at, finished_at)"
-          " SELECT c, 'success', now() - interval '" + age + "', now() - interval '" + age + "'"
-          " FROM unnest(ARRAY['pull-products', 'pull-stock', 'pull-prices', 'replay-dlq']) AS c");
+  db.exec(
+      "INSERT INTO sync_logs (sync_type, status, created_at, finished_at)"
+      " SELECT c, 'success', now() - interval '" +
+      age + "', now() - interval '" + age +
+      "'"
+      " FROM unnest(ARRAY['pull-products', 'pull-stock', 'pull-prices', 'replay-dlq']) AS c");
 }
 
 const nlohmann::json* find_alert(const nlohmann::json& m, const std::string& check, const std::string& subject = "") {
@@ -69,8 +72,11 @@ TEST_SUITE("health") {
     CHECK(db.text("SELECT metric_value::text FROM webhook_health_metrics WHERE metric_name = 'webhook_success_rate'"
                   " AND tags->>'event_type' = 'item.create'") == "82.4");
     CHECK(db.count("SELECT metric_value FROM webhook_health_metrics WHERE metric_name = 'sync_jobs_stuck'") == 13);
-    CHECK(db.count("SELECT metric_value FROM webhook_health_metrics WHERE metric_name = 'webhook_signature_failures'") == 82);
-    CHECK(db.count("SELECT metric_value FROM webhook_health_metrics WHERE metric_name = 'products_without_prices'") == 104);
+    CHECK(
+        db.count("SELECT metric_value FROM webhook_health_metrics WHERE metric_name = 'webhook_signature_failures'") ==
+        82);
+    CHECK(db.count("SELECT metric_value FROM webhook_health_metrics WHERE metric_name = 'products_without_prices'") ==
+          104);
   }
 
   TEST_CASE("a clean database with recent successful syncs is healthy") {
@@ -84,14 +90,18 @@ TEST_SUITE("health") {
     CHECK(m["alerts"].empty());
     CHECK(m["highest_priority"].is_null());
     CHECK(m["sync_last_success_age_seconds"]["pull-stock"] >= 600);
-    CHECK(db.count("SELECT count(*) FROM webhook_health_metrics WHERE metric_name = 'health_alerts' AND metric_value = 0") == 1);
+    CHECK(db.count(
+              "SELECT count(*) FROM webhook_health_metrics WHERE metric_name = 'health_alerts' AND metric_value = 0") ==
+          1);
   }
 
   TEST_CASE("syncs: stale is P2, all of them failing for over an hour is P1") {
     TestDatabase db;
     migrate(db);
     recent_syncs(db, "5 hours");
-    db.exec("INSERT INTO sync_logs (sync_type, status, created_at) VALUES ('pull-stock', 'failed', now() - interval '5 minutes')");
+    db.exec(
+        "INSERT INTO sync_logs (sync_type, status, created_at) VALUES ('pull-stock', 'failed', now() - interval '5 "
+        "minutes')");
     auto r = run_tshsync(db, {"health"});
     REQUIRE_MESSAGE(r.exit_code == 1, describe(r));
     const auto m = metrics_of(r);
@@ -109,10 +119,13 @@ TEST_SUITE("health") {
     TestDatabase db;
     migrate(db);
     recent_syncs(db);
-    db.exec("INSERT INTO webhook_dead_letter_queue (original_webhook_log_id, event_type, payload, retry_count, exhausted_at)"
-            " VALUES ('6f1c1d2e-0000-4000-8000-000000000001', 'item.create', '{}', 10, now() - interval '1 hour'),"
-            "        ('6f1c1d2e-0000-4000-8000-000000000002', 'invoice.create', '{}', 2, NULL)");
-    db.exec("INSERT INTO webhook_dead_letter_queue (event_type, payload, needs_human) VALUES ('bill.create', '{}', true)");
+    db.exec(
+        "INSERT INTO webhook_dead_letter_queue (original_webhook_log_id, event_type, payload, retry_count, "
+        "exhausted_at)"
+        " VALUES ('6f1c1d2e-0000-4000-8000-000000000001', 'item.create', '{}', 10, now() - interval '1 hour'),"
+        "        ('6f1c1d2e-0000-4000-8000-000000000002', 'invoice.create', '{}', 2, NULL)");
+    db.exec(
+        "INSERT INTO webhook_dead_letter_queue (event_type, payload, needs_human) VALUES ('bill.create', '{}', true)");
     auto r = run_tshsync(db, {"health"});
     REQUIRE_MESSAGE(r.exit_code == 1, describe(r));
     const auto m = metrics_of(r);

@@ -30,9 +30,10 @@ void save(TestDatabase& db, const tsync::ListingStart& started, const tsync::Lis
 
 void set_state(TestDatabase& db, const std::string& key, const json& value) {
   pqxx::work tx(db.conn());
-  tx.exec_params("INSERT INTO tshsync_state (key, value) VALUES ($1, $2::jsonb) "
-                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
-                 key, value.dump());
+  tx.exec_params(
+      "INSERT INTO tshsync_state (key, value) VALUES ($1, $2::jsonb) "
+      "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+      key, value.dump());
   tx.commit();
 }
 

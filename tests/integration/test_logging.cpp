@@ -40,14 +40,15 @@ TEST_SUITE("logging") {
     auto ok = run_tshsync(db, {"migrate"}, {{"JOURNAL_STREAM", "8:12345"}});
     REQUIRE_MESSAGE(ok.exit_code == 0, describe(ok));
     for (const auto& line : lines(ok.err)) CHECK_MESSAGE(line.rfind("<6>tshsync: info: ", 0) == 0, line);
-    auto failed = run_tshsync_raw({"--dsn", "host=127.0.0.1 port=1 dbname=x", "migrate"},
-                                  {{"JOURNAL_STREAM", "8:12345"}});
+    auto failed =
+        run_tshsync_raw({"--dsn", "host=127.0.0.1 port=1 dbname=x", "migrate"}, {{"JOURNAL_STREAM", "8:12345"}});
     CHECK(failed.exit_code == 69);
     CHECK_MESSAGE(failed.err.rfind("<3>tshsync: error: cannot connect", 0) == 0, failed.err);
   }
 
   TEST_CASE("-q with -v is a usage error") {
-    for (const auto& args : std::vector<std::vector<std::string>>{{"-q", "-v", "migrate"}, {"--verbose", "--quiet", "migrate"}}) {
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"-q", "-v", "migrate"}, {"--verbose", "--quiet", "migrate"}}) {
       auto r = run_tshsync_raw(args);
       CHECK_MESSAGE(r.exit_code == 64, describe(r));
       CHECK(metrics_of(r)["exit_code"] == 64);

@@ -44,7 +44,9 @@ TEST_SUITE("metrics textfile") {
   TEST_CASE("the .prom file carries the run's counts as gauges and tshsync_build_info") {
     TestDatabase db;
     migrate(db);
-    db.exec("INSERT INTO sync_logs (sync_type, status, created_at) VALUES ('pull-stock', 'in_progress', now() - interval '3 hours')");
+    db.exec(
+        "INSERT INTO sync_logs (sync_type, status, created_at) VALUES ('pull-stock', 'in_progress', now() - interval "
+        "'3 hours')");
     Textfiles t;
     auto r = run_tshsync(db, {"fix-stuck"}, t.env());
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
@@ -75,8 +77,9 @@ TEST_SUITE("metrics textfile") {
 
     Env env = t.env();
     env["K"] = "Jefe";  // RFC 4231 test case 2
-    auto sig = run_tshsync(db, {"verify-signature", "--secret-env", "K", "--signature",
-                                "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"},
+    auto sig = run_tshsync(db,
+                           {"verify-signature", "--secret-env", "K", "--signature",
+                            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"},
                            env, "what do ya want for nothing?");
     REQUIRE_MESSAGE(sig.exit_code == 0, describe(sig));
     CHECK(last_success(t.prom("tshsync_verify-signature.prom"), "verify-signature") == "0.000");
@@ -107,7 +110,8 @@ TEST_SUITE("metrics textfile") {
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     static const std::regex first(R"(^tshsync [0-9]+\.[0-9]+\.[0-9]+ \(revision [0-9a-z]+, schema version [0-9]+\)\n)");
     CHECK_MESSAGE(std::regex_search(r.out, first), r.out);
-    for (const char* library : {"libpqxx 6.", "libpq ", "libcurl ", "OpenSSL", "fmt ", "nlohmann/json ", "toml++ ", "CLI11 "})
+    for (const char* library :
+         {"libpqxx 6.", "libpq ", "libcurl ", "OpenSSL", "fmt ", "nlohmann/json ", "toml++ ", "CLI11 "})
       CHECK_MESSAGE(r.out.find(library) != std::string::npos, library);
   }
 }

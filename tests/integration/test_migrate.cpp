@@ -51,12 +51,15 @@ TEST_SUITE("price integrity trigger") {
     migrate(db);
     db.exec("INSERT INTO pricelists (name, currency) VALUES ('Consumer', 'IQD')");
     db.exec("INSERT INTO products (zoho_item_id, name, price, is_active) VALUES ('a', 'A', 5000, true)");
-    CHECK(db.count("SELECT count(*) FROM product_prices pp JOIN products p ON p.id = pp.product_id WHERE p.zoho_item_id = 'a' AND pp.price = 5000") == 1);
+    CHECK(db.count("SELECT count(*) FROM product_prices pp JOIN products p ON p.id = pp.product_id WHERE "
+                   "p.zoho_item_id = 'a' AND pp.price = 5000") == 1);
     // Deleting its last price brings the base price back.
     db.exec("DELETE FROM product_prices");
     CHECK(db.count("SELECT count(*) FROM product_prices") == 1);
     // Zero price and inactive products are left alone.
-    db.exec("INSERT INTO products (zoho_item_id, name, price, is_active) VALUES ('b', 'B', 0, true), ('c', 'C', 10, false)");
+    db.exec(
+        "INSERT INTO products (zoho_item_id, name, price, is_active) VALUES ('b', 'B', 0, true), ('c', 'C', 10, "
+        "false)");
     CHECK(db.count("SELECT count(*) FROM product_prices") == 1);
   }
 
@@ -71,8 +74,10 @@ TEST_SUITE("price integrity trigger") {
     TestDatabase db;
     migrate(db);
     db.exec("INSERT INTO pricelists (name, currency) VALUES ('Consumer', 'IQD'), ('Wholesale', 'IQD')");
-    db.exec("BEGIN; INSERT INTO products (zoho_item_id, name, price) VALUES ('a', 'A', 5000);"
-            " INSERT INTO product_prices (product_id, pricelist_id, price) SELECT p.id, l.id, 4500 FROM products p, pricelists l WHERE l.name = 'Wholesale'; COMMIT;");
+    db.exec(
+        "BEGIN; INSERT INTO products (zoho_item_id, name, price) VALUES ('a', 'A', 5000);"
+        " INSERT INTO product_prices (product_id, pricelist_id, price) SELECT p.id, l.id, 4500 FROM products p, "
+        "pricelists l WHERE l.name = 'Wholesale'; COMMIT;");
     CHECK(db.count("SELECT count(*) FROM product_prices") == 1);
     CHECK(db.text("SELECT l.name FROM product_prices pp JOIN pricelists l ON l.id = pp.pricelist_id") == "Wholesale");
   }

@@ -143,20 +143,23 @@ TEST_SUITE("pull-prices") {
     const json consumer = s.standin.admin_get("/_admin/pricebooks/" + kConsumer);
     const std::string listed = consumer["pricebook_items"][0]["item_id"];
     const std::string delisted = consumer["pricebook_items"][1]["item_id"];
-    s.standin.admin_post("/_admin/pricebooks/" + kConsumer + "/items/" + listed,
-                         {{"pricing_scheme", "volume"},
-                          {"price_brackets", json::array({{{"start_quantity", 1}, {"end_quantity", 5},
-                                                           {"pricebook_rate", 999}},
-                                                          {{"start_quantity", 6}, {"end_quantity", 99},
-                                                           {"pricebook_rate", 888}}})}});
+    s.standin.admin_post(
+        "/_admin/pricebooks/" + kConsumer + "/items/" + listed,
+        {{"pricing_scheme", "volume"},
+         {"price_brackets", json::array({{{"start_quantity", 1}, {"end_quantity", 5}, {"pricebook_rate", 999}},
+                                         {{"start_quantity", 6}, {"end_quantity", 99}, {"pricebook_rate", 888}}})}});
     s.standin.admin_delete("/_admin/pricebooks/" + kConsumer + "/items/" + delisted);
-    s.standin.admin_post("/_admin/pricebooks/" + kWholesale,
-                         {{"is_increase", true}, {"percentage", 12.5}, {"rounding_type", "round_to_half_dollar_minus_01"}});
+    s.standin.admin_post(
+        "/_admin/pricebooks/" + kWholesale,
+        {{"is_increase", true}, {"percentage", 12.5}, {"rounding_type", "round_to_half_dollar_minus_01"}});
     // A row the integrity trigger or backfill-prices made is not Zoho's to delete.
-    s.db.exec("INSERT INTO product_prices (product_id, pricelist_id, price, currency, source) "
-              "SELECT p.id, l.id, 1, 'IQD', 'backfill' FROM products p, pricelists l "
-              "WHERE l.zoho_pricebook_id = '" + kConsumer + "' AND NOT EXISTS (SELECT 1 FROM product_prices pp "
-              "WHERE pp.product_id = p.id AND pp.pricelist_id = l.id) ORDER BY p.id LIMIT 1");
+    s.db.exec(
+        "INSERT INTO product_prices (product_id, pricelist_id, price, currency, source) "
+        "SELECT p.id, l.id, 1, 'IQD', 'backfill' FROM products p, pricelists l "
+        "WHERE l.zoho_pricebook_id = '" +
+        kConsumer +
+        "' AND NOT EXISTS (SELECT 1 FROM product_prices pp "
+        "WHERE pp.product_id = p.id AND pp.pricelist_id = l.id) ORDER BY p.id LIMIT 1");
 
     auto r = s.pull();
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
@@ -167,7 +170,8 @@ TEST_SUITE("pull-prices") {
     CHECK(s.db.count("SELECT count(*) FROM product_prices WHERE source = 'backfill'") == 1);
     CHECK(s.db.text("SELECT pp.price FROM product_prices pp JOIN products p ON p.id = pp.product_id "
                     "JOIN pricelists l ON l.id = pp.pricelist_id "
-                    "WHERE l.zoho_pricebook_id = '" + kConsumer + "' AND p.zoho_item_id = '" + listed + "'") == "999");
+                    "WHERE l.zoho_pricebook_id = '" +
+                    kConsumer + "' AND p.zoho_item_id = '" + listed + "'") == "999");
 
     s.standin.admin_post("/_admin/pricebooks/" + kConsumer, {{"status", "inactive"}});
     auto retired = s.pull();
@@ -175,15 +179,18 @@ TEST_SUITE("pull-prices") {
     CHECK(metrics_of(retired)["prices_deleted"] == 0);
     CHECK(s.db.text("SELECT is_active FROM pricelists WHERE zoho_pricebook_id = '" + kConsumer + "'") == "f");
     CHECK(s.db.count("SELECT count(*) FROM product_prices pp JOIN pricelists l ON l.id = pp.pricelist_id "
-                     "WHERE l.zoho_pricebook_id = '" + kConsumer + "'") > 500);  // prices left as they are
+                     "WHERE l.zoho_pricebook_id = '" +
+                     kConsumer + "'") > 500);  // prices left as they are
   }
 
   TEST_CASE("existing ERP lists are matched by id, name, then currency; an inactive book deactivates its list") {
     Synced s(300);
-    s.db.exec("INSERT INTO pricelists (name, currency) VALUES ('Consumer', 'IQD'), ('Shop IQD', 'IQD'), "
-              "('Retired', 'USD'), ('Export USD', 'USD')");
-    s.db.exec("INSERT INTO product_prices (product_id, pricelist_id, price, currency) "
-              "SELECT p.id, l.id, 5, 'IQD' FROM products p, pricelists l WHERE l.name = 'Retired' LIMIT 3");
+    s.db.exec(
+        "INSERT INTO pricelists (name, currency) VALUES ('Consumer', 'IQD'), ('Shop IQD', 'IQD'), "
+        "('Retired', 'USD'), ('Export USD', 'USD')");
+    s.db.exec(
+        "INSERT INTO product_prices (product_id, pricelist_id, price, currency) "
+        "SELECT p.id, l.id, 5, 'IQD' FROM products p, pricelists l WHERE l.name = 'Retired' LIMIT 3");
     auto r = s.pull();
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(metrics_of(r)["pricelists_created"] == 0);

@@ -196,7 +196,8 @@ TEST_SUITE("pull-products") {
     CHECK(counts.inserted == 1);
     CHECK(counts.failed == 3);
     CHECK(counts.failed_ids == std::vector<std::string>{"1003"});
-    CHECK(db.text("SELECT price || ' ' || stock_quantity || ' ' || image_url FROM products WHERE zoho_item_id = '1001'") ==
+    CHECK(db.text(
+              "SELECT price || ' ' || stock_quantity || ' ' || image_url FROM products WHERE zoho_item_id = '1001'") ==
           "12.50 3.00 /api/images/products/1001/image");
 
     // An older copy of the record (a stale webhook payload) never overwrites a newer one.
@@ -230,8 +231,8 @@ TEST_SUITE("pull-products") {
     TestDatabase db;
     migrate(db);
     const Env env = pull_env(standin);
-    standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"}, {"kind", "slow"},
-                                                                  {"delay_ms", 250}}})}});
+    standin.admin_post("/_admin/faults",
+                       {{"rules", json::array({{{"path", "/items"}, {"kind", "slow"}, {"delay_ms", 250}}})}});
     BackgroundProcess run({TSHSYNC_BINARY, "pull-products", "--full"}, tshsync_env(db, env));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (db.count("SELECT count(*) FROM products") < 1000 && std::chrono::steady_clock::now() < deadline)
@@ -324,9 +325,10 @@ TEST_SUITE("pull-products") {
     TestDatabase db;
     migrate(db);
     // A quarter of a second per write: the next pages arrive while the writer is busy and form one batch.
-    db.exec("CREATE FUNCTION slow_write() RETURNS trigger LANGUAGE plpgsql AS "
-            "$$ BEGIN PERFORM pg_sleep(0.25); RETURN NULL; END $$; "
-            "CREATE TRIGGER slow_write AFTER INSERT ON products FOR EACH STATEMENT EXECUTE FUNCTION slow_write()");
+    db.exec(
+        "CREATE FUNCTION slow_write() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN PERFORM pg_sleep(0.25); RETURN NULL; END $$; "
+        "CREATE TRIGGER slow_write AFTER INSERT ON products FOR EACH STATEMENT EXECUTE FUNCTION slow_write()");
     Env env = pull_env(standin);
     env["ZOHO_DAILY_CALL_BUDGET"] = "4";
     // The organization's budget alone: no per-command shares (they grow with the hour).
@@ -347,8 +349,9 @@ TEST_SUITE("pull-products") {
     Standin standin(large_catalog(700));
     TestDatabase db;
     migrate(db);
-    standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"}, {"kind", "status"},
-                                                                  {"status", 400}, {"count", 1}}})}});
+    standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"path", "/items"}, {"kind", "status"}, {"status", 400}, {"count", 1}}})}});
     auto r = run_tshsync(db, {"pull-products"}, pull_env(standin));
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(r.err.find("refused sort_column") != std::string::npos);

@@ -29,14 +29,14 @@ Env pull_env(const Standin& standin, const std::string& product = "inventory") {
 long long stock_differing(TestDatabase& db, const Standin& standin, const std::string& field = "stock_on_hand") {
   json truth = json::array();
   const json exported = standin.admin_get("/_admin/export");
-  for (const auto& item : exported["items"])
-    truth.push_back({{"item_id", item["item_id"]}, {"stock", item[field]}});
+  for (const auto& item : exported["items"]) truth.push_back({{"item_id", item["item_id"]}, {"stock", item[field]}});
   pqxx::work tx(db.conn());
   return tx
-      .exec_params("SELECT count(*) FROM jsonb_to_recordset($1::jsonb) AS t(item_id text, stock numeric) "
-                   "LEFT JOIN products p ON p.zoho_item_id = t.item_id "
-                   "WHERE p.stock_quantity IS DISTINCT FROM t.stock",
-                   truth.dump())[0][0]
+      .exec_params(
+          "SELECT count(*) FROM jsonb_to_recordset($1::jsonb) AS t(item_id text, stock numeric) "
+          "LEFT JOIN products p ON p.zoho_item_id = t.item_id "
+          "WHERE p.stock_quantity IS DISTINCT FROM t.stock",
+          truth.dump())[0][0]
       .as<long long>();
 }
 
@@ -169,8 +169,9 @@ TEST_SUITE("pull-stock") {
     REQUIRE(truth.items_with_locations > 0);
     REQUIRE(truth.items_with_warehouses > 0);
     // A location the item no longer has goes.
-    db.exec("INSERT INTO product_stock_locations (product_id, zoho_location_id, location_name, stock_on_hand)"
-            " SELECT id, '999', 'Closed shop', 1 FROM products ORDER BY id LIMIT 1");
+    db.exec(
+        "INSERT INTO product_stock_locations (product_id, zoho_location_id, location_name, stock_on_hand)"
+        " SELECT id, '999', 'Closed shop', 1 FROM products ORDER BY id LIMIT 1");
 
     standin.admin_post("/_admin/stats/reset");
     auto r = run_tshsync(db, {"pull-stock", "--full", "--locations"}, env);

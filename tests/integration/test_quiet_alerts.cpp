@@ -56,8 +56,9 @@ TEST_SUITE("quiet alerts") {
     TestDatabase db;
     migrate(db);
     Standin standin({"--rate-limit", "0"});
-    db.exec("INSERT INTO webhook_logs (event_type, status, payload, error_message) "
-            "VALUES ('invoice.create', 'error', '{\"invoice\": {\"invoice_id\": \"9\"}}', 'x')");
+    db.exec(
+        "INSERT INTO webhook_logs (event_type, status, payload, error_message) "
+        "VALUES ('invoice.create', 'error', '{\"invoice\": {\"invoice_id\": \"9\"}}', 'x')");
     TempDir dir;
     dir.write("c.toml", "[replay.targets]\n\"invoice.*\" = \"" + standin.origin() + "/_sink/erp\"\n");
     standin.admin_post("/_admin/sinks/erp", {{"status", 500}});

@@ -19,7 +19,9 @@ namespace {
 const std::string kSecret = "whsec-replay-test-0123456789";
 
 // A stand-in item id (tests/zoho_standin: 4815000001000001 + index * 1000).
-std::string standin_item(int index) { return std::to_string(4815000001000001ULL + static_cast<unsigned long long>(index) * 1000ULL); }
+std::string standin_item(int index) {
+  return std::to_string(4815000001000001ULL + static_cast<unsigned long long>(index) * 1000ULL);
+}
 
 struct Fixture {
   TestDatabase db;
@@ -29,9 +31,7 @@ struct Fixture {
   Fixture() { migrate(db); }
 
   std::string sink_url(const std::string& name) const { return standin.origin() + "/_sink/" + name; }
-  json sink_requests(const std::string& name) const {
-    return standin.admin_get("/_admin/sinks/" + name)["requests"];
-  }
+  json sink_requests(const std::string& name) const { return standin.admin_get("/_admin/sinks/" + name)["requests"]; }
 
   // [replay.targets] in file order, then anything else.
   void configure(const std::vector<std::pair<std::string, std::string>>& targets, const std::string& extra = "") {
@@ -59,10 +59,11 @@ struct Fixture {
   // One webhook_logs row the ERP's receiver failed on, `seconds_ago` old.
   void failed_webhook(const std::string& type, const std::string& payload, int seconds_ago = 600) {
     pqxx::work tx(db.conn());
-    tx.exec_params("INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) "
-                   "VALUES ('evt-' || gen_random_uuid(), $1, 'error', $2::jsonb, 'receiver failed', "
-                   "now() - make_interval(secs => $3))",
-                   type, payload, seconds_ago);
+    tx.exec_params(
+        "INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) "
+        "VALUES ('evt-' || gen_random_uuid(), $1, 'error', $2::jsonb, 'receiver failed', "
+        "now() - make_interval(secs => $3))",
+        type, payload, seconds_ago);
     tx.commit();
   }
 
@@ -78,7 +79,9 @@ long long count_resolution(TestDatabase& db, const std::string& resolution) {
 }  // namespace
 
 TEST_SUITE("replay-dlq") {
-  TEST_CASE("50 failed webhooks: items re-fetched from Zoho, invoices and contacts redelivered signed, the one without id flagged") {
+  TEST_CASE(
+      "50 failed webhooks: items re-fetched from Zoho, invoices and contacts redelivered signed, the one without id "
+      "flagged") {
     Fixture f;
     f.configure({{"invoice.*", "erp-invoices"}, {"contact.*", "erp-contacts"}});
     for (const char* sink : {"erp-invoices", "erp-contacts"})
@@ -88,7 +91,8 @@ TEST_SUITE("replay-dlq") {
     for (int i = 0; i < 19; ++i) {
       const std::string id = standin_item(i);
       f.db.exec("INSERT INTO products (zoho_item_id, name, price) VALUES ('" + id + "', 'stale', 1)");
-      f.failed_webhook("item.update", json{{"item", {{"item_id", id}, {"name", "forged"}, {"rate", 0.01}}}}.dump(), 3000 - i);
+      f.failed_webhook("item.update", json{{"item", {{"item_id", id}, {"name", "forged"}, {"rate", 0.01}}}}.dump(),
+                       3000 - i);
     }
     // 10 creates with incomplete payloads: only the id.
     for (int i = 19; i < 29; ++i) f.failed_webhook("item.create", json{{"item_id", standin_item(i)}}.dump(), 2900 - i);
@@ -97,12 +101,13 @@ TEST_SUITE("replay-dlq") {
     f.failed_webhook("item.delete", R"({"item": {"item_id": "4815000009999999"}})", 2800);
     // 10 invoices, 9 contacts, one item update that names no item.
     for (int i = 0; i < 10; ++i)
-      f.failed_webhook("invoice.create",
-                       json{{"invoice", {{"invoice_id", "48150000002000" + std::to_string(10 + i)}, {"total", 25000 + i}}}}.dump(),
-                       2700 - i);
+      f.failed_webhook(
+          "invoice.create",
+          json{{"invoice", {{"invoice_id", "48150000002000" + std::to_string(10 + i)}, {"total", 25000 + i}}}}.dump(),
+          2700 - i);
     for (int i = 0; i < 9; ++i)
-      f.failed_webhook("contact.update", json{{"contact", {{"contact_id", "48150000003000" + std::to_string(10 + i)}}}}.dump(),
-                       2600 - i);
+      f.failed_webhook("contact.update",
+                       json{{"contact", {{"contact_id", "48150000003000" + std::to_string(10 + i)}}}}.dump(), 2600 - i);
     f.failed_webhook("item.update", R"({"item": {"name": "no id here", "rate": 1}})", 2500);
     REQUIRE(f.db.count("SELECT count(*) FROM webhook_logs WHERE status = 'error'") == 50);
 
@@ -188,7 +193,8 @@ TEST_SUITE("replay-dlq") {
     REQUIRE(book.is_object());
     const std::string priced_item = book["pricebook_items"][0]["item_id"];
     for (const std::string& id : {standin_item(0), standin_item(1), priced_item})
-      f.db.exec("INSERT INTO products (zoho_item_id, name, price, stock_quantity) VALUES ('" + id + "', 'p', 1, -1) "
+      f.db.exec("INSERT INTO products (zoho_item_id, name, price, stock_quantity) VALUES ('" + id +
+                "', 'p', 1, -1) "
                 "ON CONFLICT DO NOTHING");
 
     // The payload's quantities are ignored: Zoho's stock figures are applied.
@@ -202,7 +208,8 @@ TEST_SUITE("replay-dlq") {
     f.failed_webhook("inventoryadjustment.create", R"({"inventory_adjustment_id": "4815000000090001"})", 250);
     f.failed_webhook("inventoryadjustment.create", R"({"inventory_adjustment_id": "4815000000099999"})", 200);
     f.failed_webhook("pricebook.update",
-                     json{{"pricebook", {{"pricebook_id", book["pricebook_id"]}, {"pricebook_rate", 0.01}}}}.dump(), 100);
+                     json{{"pricebook", {{"pricebook_id", book["pricebook_id"]}, {"pricebook_rate", 0.01}}}}.dump(),
+                     100);
 
     auto r = f.replay();
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
@@ -211,16 +218,16 @@ TEST_SUITE("replay-dlq") {
     CHECK(m["needs_human"] == 1);
     for (int i = 0; i < 2; ++i) {
       const double zoho_stock = f.standin.admin_get("/_admin/items/" + standin_item(i))["stock_on_hand"].get<double>();
-      CHECK(std::stod(f.db.text("SELECT stock_quantity FROM products WHERE zoho_item_id = '" + standin_item(i) + "'")) ==
-            doctest::Approx(zoho_stock));
+      CHECK(std::stod(f.db.text("SELECT stock_quantity FROM products WHERE zoho_item_id = '" + standin_item(i) +
+                                "'")) == doctest::Approx(zoho_stock));
     }
     CHECK(f.db.text("SELECT last_error FROM webhook_dead_letter_queue WHERE needs_human").find("4815000000099999") !=
           std::string::npos);
     const double book_rate = book["pricebook_items"][0]["pricebook_rate"].get<double>();
     CHECK(std::stod(f.db.text("SELECT pp.price FROM product_prices pp JOIN products p ON p.id = pp.product_id "
-                              "JOIN pricelists l ON l.id = pp.pricelist_id WHERE p.zoho_item_id = '" + priced_item +
-                              "' AND l.zoho_pricebook_id = '" + book["pricebook_id"].get<std::string>() + "'")) ==
-          doctest::Approx(book_rate));
+                              "JOIN pricelists l ON l.id = pp.pricelist_id WHERE p.zoho_item_id = '" +
+                              priced_item + "' AND l.zoho_pricebook_id = '" + book["pricebook_id"].get<std::string>() +
+                              "'")) == doctest::Approx(book_rate));
   }
 
   TEST_CASE("a receiver that keeps failing is retried on schedule, exhausted after 10 attempts, and health names it") {
@@ -274,7 +281,8 @@ TEST_SUITE("replay-dlq") {
     bool named = false;
     const json health_metrics = metrics_of(health);
     for (const auto& a : health_metrics["alerts"])
-      if (a["check"] == "dlq_exhausted" && a["message"].get<std::string>().find("invoice.create " + original) != std::string::npos)
+      if (a["check"] == "dlq_exhausted" &&
+          a["message"].get<std::string>().find("invoice.create " + original) != std::string::npos)
         named = true;
     CHECK_MESSAGE(named, describe(health));
   }
@@ -344,7 +352,8 @@ TEST_SUITE("replay-dlq") {
     Fixture f;
     f.configure({{"invoice.*", "erp-invoices"}});
     for (int i = 0; i < 3; ++i)
-      f.failed_webhook("invoice.create", json{{"invoice", {{"invoice_id", std::to_string(100 + i)}}}}.dump(), 300 - i * 100);
+      f.failed_webhook("invoice.create", json{{"invoice", {{"invoice_id", std::to_string(100 + i)}}}}.dump(),
+                       300 - i * 100);
     auto r = f.replay({"--limit", "2"}, false);
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(metrics_of(r)["enqueued"] == 3);

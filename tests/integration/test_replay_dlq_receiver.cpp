@@ -86,9 +86,10 @@ class TshReceiver {
 
 void failed_webhook(TestDatabase& db, const std::string& type, const json& payload) {
   pqxx::work tx(db.conn());
-  tx.exec_params("INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) "
-                 "VALUES ('evt-' || gen_random_uuid(), $1, 'error', $2::jsonb, 'receiver failed', now() - interval '10 minutes')",
-                 type, payload.dump());
+  tx.exec_params(
+      "INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) "
+      "VALUES ('evt-' || gen_random_uuid(), $1, 'error', $2::jsonb, 'receiver failed', now() - interval '10 minutes')",
+      type, payload.dump());
   tx.commit();
 }
 
@@ -99,7 +100,9 @@ json invoice_event(const std::string& id, const std::string& event = "create") {
 }  // namespace
 
 TEST_SUITE("replay-dlq") {
-  TEST_CASE("redelivery to TSH's receiver: X-Webhook-Key sent, never printed; success false is a failed attempt; a duplicate is delivered") {
+  TEST_CASE(
+      "redelivery to TSH's receiver: X-Webhook-Key sent, never printed; success false is a failed attempt; a duplicate "
+      "is delivered") {
     TshReceiver receiver;
     TestDatabase db;
     migrate(db);
@@ -136,7 +139,8 @@ TEST_SUITE("replay-dlq") {
     TempDir dir;
     dir.write("tshsync.toml", "[replay.targets]\n\"invoice.*\" = \"" + receiver.url() + "\"\n");
     failed_webhook(db, "invoice.create", invoice_event("4815000000200003"));
-    Env env{{"TSHSYNC_CONFIG", dir.file("tshsync.toml")}, {"ZOHO_WEBHOOK_SECRET", kSecret},
+    Env env{{"TSHSYNC_CONFIG", dir.file("tshsync.toml")},
+            {"ZOHO_WEBHOOK_SECRET", kSecret},
             {"TSHSYNC_WEBHOOK_KEY", "not-the-key"}};
     auto wrong = run_tshsync(db, {"replay-dlq"}, env);
     REQUIRE_MESSAGE(wrong.exit_code == 2, describe(wrong));

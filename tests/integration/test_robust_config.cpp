@@ -14,10 +14,17 @@ TEST_SUITE("robust-config") {
     migrate(db);
     TempDir dir;
     const char* bad[] = {
-        "[zoho]\nlookback = 9223372036854775807\n", "[zoho]\nlookback = -600\n",     "[zoho]\nlookback = \"0s\"\n",
-        "[zoho]\nlookback = 0\n",                   "[zoho]\nrequest_timeout = 0\n", "[zoho]\nconnect_timeout = -1\n",
-        "[zoho]\nrequest_timeout = \"99999d\"\n",   "[database]\nlock_timeout = 0\n",
-        "[database]\nstatement_timeout = \"0s\"\n", "[alerts]\ncooldown = -5\n",     "[health]\nwindow = 0\n",
+        "[zoho]\nlookback = 9223372036854775807\n",
+        "[zoho]\nlookback = -600\n",
+        "[zoho]\nlookback = \"0s\"\n",
+        "[zoho]\nlookback = 0\n",
+        "[zoho]\nrequest_timeout = 0\n",
+        "[zoho]\nconnect_timeout = -1\n",
+        "[zoho]\nrequest_timeout = \"99999d\"\n",
+        "[database]\nlock_timeout = 0\n",
+        "[database]\nstatement_timeout = \"0s\"\n",
+        "[alerts]\ncooldown = -5\n",
+        "[health]\nwindow = 0\n",
     };
     for (const char* toml : bad) {
       CAPTURE(toml);

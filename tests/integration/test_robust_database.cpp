@@ -92,7 +92,8 @@ TEST_SUITE("robust-database") {
       const json metrics = json::parse(read_text(dir.file("out")));
       CHECK(metrics["exit_code"] == 143);
       CHECK(read_text(dir.file("err")).find(sig == SIGHUP ? "SIGHUP" : "SIGTERM") != std::string::npos);
-      CHECK(db.count("SELECT count(*) FROM sync_logs WHERE sync_type = 'pull-products' AND status = 'in_progress'") == 0);
+      CHECK(db.count("SELECT count(*) FROM sync_logs WHERE sync_type = 'pull-products' AND status = 'in_progress'") ==
+            0);
       CHECK(db.count("SELECT count(*) FROM sync_logs WHERE sync_type = 'pull-products' AND status = 'failed'") == 1);
     }
   }
@@ -139,9 +140,10 @@ TEST_SUITE("robust-database") {
     CHECK(ro.err.find("read-only") != std::string::npos);
     db.exec("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
 
-    db.exec("DROP ROLE IF EXISTS tshsync_reader; CREATE ROLE tshsync_reader LOGIN PASSWORD 'reader-pw';"
-            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO tshsync_reader;"
-            "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tshsync_reader");
+    db.exec(
+        "DROP ROLE IF EXISTS tshsync_reader; CREATE ROLE tshsync_reader LOGIN PASSWORD 'reader-pw';"
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO tshsync_reader;"
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tshsync_reader");
     std::string dsn = db.dsn();
     dsn += " user=tshsync_reader password=reader-pw";
     auto denied = run_tshsync_raw({"--dsn", dsn, "pull-products"}, tshsync_env(pull_env(standin)));
@@ -155,11 +157,12 @@ TEST_SUITE("robust-database") {
     Standin standin(audit_catalog());
     TestDatabase db;
     migrate(db);
-    const std::string checkpoint =
-        R"({"started_at_us": )" + db.text("SELECT (extract(epoch FROM now()) * 1000000)::bigint") +
-        R"(, "position": {"page": 3, "sorted": false}})";
+    const std::string checkpoint = R"({"started_at_us": )" +
+                                   db.text("SELECT (extract(epoch FROM now()) * 1000000)::bigint") +
+                                   R"(, "position": {"page": 3, "sorted": false}})";
     db.exec("INSERT INTO tshsync_state (key, value) VALUES ('pull-products.full', '" + checkpoint + "')");
-    const std::string before = db.text("SELECT value::text || updated_at::text FROM tshsync_state WHERE key = 'pull-products.full'");
+    const std::string before =
+        db.text("SELECT value::text || updated_at::text FROM tshsync_state WHERE key = 'pull-products.full'");
 
     pqxx::connection other(db.dsn());
     tshsync::db::AdvisoryLock real_run(other, "pull-products");
@@ -168,7 +171,8 @@ TEST_SUITE("robust-database") {
     CHECK_MESSAGE(dry.exit_code == 0, describe(dry));
     CHECK(metrics_of(dry).count("resumed") == 0);
     CHECK(metrics_of(dry)["inserted"] == 1356);
-    CHECK(db.text("SELECT value::text || updated_at::text FROM tshsync_state WHERE key = 'pull-products.full'") == before);
+    CHECK(db.text("SELECT value::text || updated_at::text FROM tshsync_state WHERE key = 'pull-products.full'") ==
+          before);
     CHECK(db.count("SELECT count(*) FROM products") == 0);
 
     tshsync::db::AdvisoryLock other_dry_run(other, "pull-products:dry-run");

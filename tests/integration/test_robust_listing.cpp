@@ -43,7 +43,8 @@ TEST_SUITE("robust-listing") {
     Mirrored m;
     auto& [standin, db, active] = m;
 
-    set_faults(standin, json::array({kPassFirstRequest, {{"path", "/items"}, {"kind", "repeat_previous"}, {"count", 1}}}));
+    set_faults(standin,
+               json::array({kPassFirstRequest, {{"path", "/items"}, {"kind", "repeat_previous"}, {"count", 1}}}));
     auto r = run_tshsync(db, {"pull-products", "--full"}, pull_env(standin));
     CHECK_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(metrics_of(r)["deactivated"] == 0);
@@ -68,7 +69,8 @@ TEST_SUITE("robust-listing") {
   TEST_CASE("has_more_page that stays true ends the run with 69 after a few calls, for items and price books") {
     Mirrored m;
     auto& [standin, db, active] = m;
-    const json forever = {{"kind", "rewrite"}, {"find", "\"has_more_page\":false"}, {"replace", "\"has_more_page\":true"}};
+    const json forever = {
+        {"kind", "rewrite"}, {"find", "\"has_more_page\":false"}, {"replace", "\"has_more_page\":true"}};
 
     json items_rule = forever;
     items_rule["path"] = "/items";
@@ -114,11 +116,15 @@ TEST_SUITE("robust-listing") {
     });
     const std::string moved = (*first)["item_id"];
 
-    set_faults(standin, json::array({
-                            {{"path", "/items"}, {"kind", "status"}, {"status", 400}, {"count", 1}},  // refuses the sort
-                            {{"path", "/items"}, {"kind", "patch_item"}, {"item_id", moved},
-                             {"patch", {{"name", "~renamed during the listing"}}}, {"count", 1}},
-                        }));
+    set_faults(standin,
+               json::array({
+                   {{"path", "/items"}, {"kind", "status"}, {"status", 400}, {"count", 1}},  // refuses the sort
+                   {{"path", "/items"},
+                    {"kind", "patch_item"},
+                    {"item_id", moved},
+                    {"patch", {{"name", "~renamed during the listing"}}},
+                    {"count", 1}},
+               }));
     auto r = run_tshsync(db, {"pull-products", "--full"}, pull_env(standin));
     CHECK_MESSAGE(r.exit_code == 2, describe(r));
     const json metrics = metrics_of(r);

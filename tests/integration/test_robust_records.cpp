@@ -45,7 +45,8 @@ TEST_SUITE("robust-records") {
     const Bad cases[] = {
         {"a NUL", "name", "\"Charger\\u0000 65W\"", "name holds a NUL"},
         {"a lone surrogate", "name", "\"Charger \\ud800 65W\"", "name holds a lone UTF-16 surrogate"},
-        {"invalid UTF-8", "name", json{{"hex", "224368617267657220ff fe2036355722"}}, "name holds bytes that are not UTF-8"},
+        {"invalid UTF-8", "name", json{{"hex", "224368617267657220ff fe2036355722"}},
+         "name holds bytes that are not UTF-8"},
         {"1e400", "rate", "1e400", "rate 1e400 is out of range"},
         {"1e308", "rate", "1e308", "is out of range"},
     };
@@ -124,17 +125,22 @@ TEST_SUITE("robust-records") {
     const std::string list_price = db.text(
         "SELECT pp.price::text FROM product_prices pp JOIN products p ON p.id = pp.product_id "
         "JOIN pricelists l ON l.id = pp.pricelist_id WHERE l.zoho_pricebook_id = '4815000000070001' "
-        "AND p.zoho_item_id = '" + priced + "'");
+        "AND p.zoho_item_id = '" +
+        priced + "'");
     REQUIRE(!list_price.empty());
-    set_faults(standin, json::array({{{"path", "/pricebooks/4815000000070001"}, {"kind", "raw_field"}, {"item_id", priced},
-                                      {"field", "pricebook_rate"}, {"raw", "null"}}}));
+    set_faults(standin, json::array({{{"path", "/pricebooks/4815000000070001"},
+                                      {"kind", "raw_field"},
+                                      {"item_id", priced},
+                                      {"field", "pricebook_rate"},
+                                      {"raw", "null"}}}));
     auto p = run_tshsync(db, {"pull-prices"}, pull_env(standin));
     CHECK_MESSAGE(p.exit_code == 2, describe(p));
     CHECK(metrics_of(p)["failed"] == 1);
     CHECK(p.err.find("pricebook_rate is missing or null") != std::string::npos);
     CHECK(db.text("SELECT pp.price::text FROM product_prices pp JOIN products p ON p.id = pp.product_id "
                   "JOIN pricelists l ON l.id = pp.pricelist_id WHERE l.zoho_pricebook_id = '4815000000070001' "
-                  "AND p.zoho_item_id = '" + priced + "'") == list_price);
+                  "AND p.zoho_item_id = '" +
+                  priced + "'") == list_price);
   }
 
   TEST_CASE("a last_modified_time in the future is not kept, is reported, and blocks no later change") {
@@ -161,7 +167,9 @@ TEST_SUITE("robust-records") {
     // A product stamped in the future by an older version, a cursor in the
     // future: the cursor moves back, and --full applies Zoho's values.
     db.exec("UPDATE products SET zoho_last_modified_at = '2031-01-01', price = 1 WHERE zoho_item_id = '" + item + "'");
-    db.exec("UPDATE tshsync_state SET value = to_jsonb('2031-01-01T00:00:00+0000'::text) WHERE key = 'pull-products.cursor'");
+    db.exec(
+        "UPDATE tshsync_state SET value = to_jsonb('2031-01-01T00:00:00+0000'::text) WHERE key = "
+        "'pull-products.cursor'");
     auto incremental = run_tshsync(db, {"pull-products"}, pull_env(standin));
     REQUIRE_MESSAGE(incremental.exit_code == 0, describe(incremental));
     CHECK(incremental.err.find("cursor") != std::string::npos);

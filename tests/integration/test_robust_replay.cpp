@@ -18,10 +18,11 @@ TEST_SUITE("robust-replay") {
                              "receiver failed"};
     for (const char* reason : reasons) {
       pqxx::work tx(db.conn());
-      tx.exec_params("INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) "
-                     "VALUES ('evt-' || gen_random_uuid(), 'invoice.created', 'error', "
-                     "'{\"invoice\": {\"invoice_id\": \"91\"}}'::jsonb, $1, now() - interval '10 minutes')",
-                     std::string(reason));
+      tx.exec_params(
+          "INSERT INTO webhook_logs (event_id, event_type, status, payload, error_message, created_at) "
+          "VALUES ('evt-' || gen_random_uuid(), 'invoice.created', 'error', "
+          "'{\"invoice\": {\"invoice_id\": \"91\"}}'::jsonb, $1, now() - interval '10 minutes')",
+          std::string(reason));
       tx.commit();
     }
     Env env = pull_env(standin);

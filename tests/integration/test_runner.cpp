@@ -44,7 +44,9 @@ TEST_SUITE("runner") {
 
   TEST_CASE("wrong database credentials are exit 77") {
     TestDatabase db;
-    db.exec("DO $$ BEGIN CREATE ROLE tshsync_limited LOGIN PASSWORD 'right-password'; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+    db.exec(
+        "DO $$ BEGIN CREATE ROLE tshsync_limited LOGIN PASSWORD 'right-password'; EXCEPTION WHEN duplicate_object THEN "
+        "NULL; END $$");
     auto r = run_tshsync_raw({"--dsn", db.dsn() + " user=tshsync_limited password=wrong-password", "migrate"},
                              {{"PGPASSWORD", "\x01"}});
     CHECK_MESSAGE(r.exit_code == 77, describe(r));
@@ -103,11 +105,12 @@ TEST_SUITE("runner") {
     TestDatabase db;
     TempDir dir;
     std::filesystem::create_directory(dir.file("prom"));
-    dir.write("c.toml", "[metrics]\njsonl_path = \"" + dir.file("m.jsonl") + "\"\ntextfile_dir = \"" +
-                            dir.file("prom") + "\"\n");
+    dir.write("c.toml",
+              "[metrics]\njsonl_path = \"" + dir.file("m.jsonl") + "\"\ntextfile_dir = \"" + dir.file("prom") + "\"\n");
     auto ok = run_tshsync(db, {"--config", dir.file("c.toml"), "migrate"});
     REQUIRE_MESSAGE(ok.exit_code == 0, describe(ok));
-    auto fail = run_tshsync(db, {"--config", dir.file("c.toml"), "migrate"}, {{"TSHSYNC_DSN", "host=127.0.0.1 port=1"}});
+    auto fail =
+        run_tshsync(db, {"--config", dir.file("c.toml"), "migrate"}, {{"TSHSYNC_DSN", "host=127.0.0.1 port=1"}});
     CHECK(fail.exit_code == 69);
     const std::string jsonl = read_text(dir.file("m.jsonl"));
     CHECK(std::count(jsonl.begin(), jsonl.end(), '\n') == 2);

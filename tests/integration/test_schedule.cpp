@@ -175,8 +175,8 @@ std::string lock_group_collisions(const std::map<std::string, Minutes>& windows)
       if (lock_group(a->first) != lock_group(b->first)) continue;
       for (int m : a->second)
         if (b->second.count(m)) {
-          collisions += a->first + " / " + b->first + " at " + std::to_string(m / 60) + ":" +
-                        std::to_string(m % 60) + "; ";
+          collisions +=
+              a->first + " / " + b->first + " at " + std::to_string(m / 60) + ":" + std::to_string(m % 60) + "; ";
           break;
         }
     }

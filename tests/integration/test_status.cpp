@@ -25,25 +25,30 @@ json document_of(const ProcessResult& r) {
 // A database as a day of runs leaves it.
 void seed(TestDatabase& db) {
   migrate(db);
-  db.exec("INSERT INTO sync_logs (sync_type, status, error_message, created_at) VALUES"
-          " ('pull-products', 'success', NULL, now() - interval '20 minutes'),"
-          " ('pull-products', 'failed', 'zoho unreachable after 6 attempts', now() - interval '5 minutes'),"
-          " ('pull-stock', 'success', NULL, now() - interval '3 hours'),"
-          " ('pull-prices', 'success', NULL, now() - interval '10 minutes'),"
-          " ('replay-dlq', 'success', NULL, now() - interval '1 minute')");
-  db.exec("INSERT INTO tshsync_state (key, value) VALUES"
-          " ('pull-products.cursor', '\"2026-11-30T09:00:00Z\"'),"
-          " ('strategy.pull-products', '\"sorted\"'),"
-          " ('some.other', '1')");
-  db.exec("INSERT INTO webhook_dead_letter_queue (event_type, payload, retry_count, exhausted_at, needs_human,"
-          " resolved_at) VALUES"
-          " ('invoice.create', '{}', 1, NULL, false, NULL), ('invoice.create', '{}', 2, NULL, false, NULL),"
-          " ('item.update', '{}', 3, NULL, true, NULL), ('bill.create', '{}', 10, now(), false, NULL),"
-          " ('contact.update', '{}', 1, NULL, false, now())");
-  db.exec("INSERT INTO tshsync_oauth_tokens (cache_key, access_token, expires_at, minted_at) VALUES"
-          " ('0123456789abcdef0123', 'status-test-access-token', now() + interval '30 minutes', now())");
-  db.exec("INSERT INTO tshsync_rate_account (organization_id, day, calls_today) VALUES"
-          " ('10234695', (now() AT TIME ZONE 'UTC')::date, 123), ('other-org', (now() AT TIME ZONE 'UTC')::date, 7)");
+  db.exec(
+      "INSERT INTO sync_logs (sync_type, status, error_message, created_at) VALUES"
+      " ('pull-products', 'success', NULL, now() - interval '20 minutes'),"
+      " ('pull-products', 'failed', 'zoho unreachable after 6 attempts', now() - interval '5 minutes'),"
+      " ('pull-stock', 'success', NULL, now() - interval '3 hours'),"
+      " ('pull-prices', 'success', NULL, now() - interval '10 minutes'),"
+      " ('replay-dlq', 'success', NULL, now() - interval '1 minute')");
+  db.exec(
+      "INSERT INTO tshsync_state (key, value) VALUES"
+      " ('pull-products.cursor', '\"2026-11-30T09:00:00Z\"'),"
+      " ('strategy.pull-products', '\"sorted\"'),"
+      " ('some.other', '1')");
+  db.exec(
+      "INSERT INTO webhook_dead_letter_queue (event_type, payload, retry_count, exhausted_at, needs_human,"
+      " resolved_at) VALUES"
+      " ('invoice.create', '{}', 1, NULL, false, NULL), ('invoice.create', '{}', 2, NULL, false, NULL),"
+      " ('item.update', '{}', 3, NULL, true, NULL), ('bill.create', '{}', 10, now(), false, NULL),"
+      " ('contact.update', '{}', 1, NULL, false, now())");
+  db.exec(
+      "INSERT INTO tshsync_oauth_tokens (cache_key, access_token, expires_at, minted_at) VALUES"
+      " ('0123456789abcdef0123', 'status-test-access-token', now() + interval '30 minutes', now())");
+  db.exec(
+      "INSERT INTO tshsync_rate_account (organization_id, day, calls_today) VALUES"
+      " ('10234695', (now() AT TIME ZONE 'UTC')::date, 123), ('other-org', (now() AT TIME ZONE 'UTC')::date, 7)");
 }
 
 const Env kZoho{{"ZOHO_ORGANIZATION_ID", "10234695"}, {"ZOHO_DAILY_CALL_BUDGET", "1000"}};
@@ -94,16 +99,19 @@ TEST_SUITE("status") {
   TEST_CASE("the text view names each figure; nothing is written, no run is recorded") {
     TestDatabase db;
     seed(db);
-    const auto state_before = db.text("SELECT string_agg(key || value::text || updated_at::text, ',' ORDER BY key) FROM tshsync_state");
+    const auto state_before =
+        db.text("SELECT string_agg(key || value::text || updated_at::text, ',' ORDER BY key) FROM tshsync_state");
     auto r = run_tshsync(db, {"status"}, kZoho);
     CHECK_MESSAGE(r.exit_code == 1, describe(r));
-    for (const char* text : {"pull-products.cursor=\"2026-11-30T09:00:00Z\"", "strategy.pull-products=\"sorted\"",
-                             "OVERDUE", "zoho unreachable after 6 attempts", "2 pending, 1 waiting for a human, 1 exhausted, 1 resolved",
-                             "123 of 1000", "Zoho access token 0123456789ab: expires "})
+    for (const char* text :
+         {"pull-products.cursor=\"2026-11-30T09:00:00Z\"", "strategy.pull-products=\"sorted\"", "OVERDUE",
+          "zoho unreachable after 6 attempts", "2 pending, 1 waiting for a human, 1 exhausted, 1 resolved",
+          "123 of 1000", "Zoho access token 0123456789ab: expires "})
       CHECK_MESSAGE(r.err.find(text) != std::string::npos, text, "\n", r.err);
     CHECK(r.err.find("status-test-access-token") == std::string::npos);
     CHECK(db.count("SELECT count(*) FROM sync_logs") == 5);
-    CHECK(db.text("SELECT string_agg(key || value::text || updated_at::text, ',' ORDER BY key) FROM tshsync_state") == state_before);
+    CHECK(db.text("SELECT string_agg(key || value::text || updated_at::text, ',' ORDER BY key) FROM tshsync_state") ==
+          state_before);
     CHECK(db.count("SELECT count(*) FROM sync_logs WHERE sync_type = 'status'") == 0);
 
     auto quiet = run_tshsync(db, {"-q", "status"}, kZoho);

@@ -8,9 +8,10 @@ namespace {
 
 // Gives every active product without a price one in the Consumer list.
 void price_the_unpriced(TestDatabase& db) {
-  db.exec("INSERT INTO product_prices (product_id, pricelist_id, price, currency)"
-          " SELECT p.id, l.id, 1000, 'IQD' FROM products p JOIN pricelists l ON l.name = 'Consumer'"
-          " WHERE p.is_active AND NOT EXISTS (SELECT 1 FROM product_prices pp WHERE pp.product_id = p.id)");
+  db.exec(
+      "INSERT INTO product_prices (product_id, pricelist_id, price, currency)"
+      " SELECT p.id, l.id, 1000, 'IQD' FROM products p JOIN pricelists l ON l.name = 'Consumer'"
+      " WHERE p.is_active AND NOT EXISTS (SELECT 1 FROM product_prices pp WHERE pp.product_id = p.id)");
 }
 
 }  // namespace
@@ -27,7 +28,8 @@ TEST_SUITE("validate") {
     CHECK(rules["products_without_prices"]["count"] == 104);
     CHECK(rules["products_without_prices"]["status"] == "fail");
     CHECK(rules["products_without_prices"]["severity"] == "error");
-    CHECK(rules["products_without_prices"]["samples"] == nlohmann::json({1216, 1217, 1218, 1219, 1220, 1221, 1222, 1223, 1224, 1225}));
+    CHECK(rules["products_without_prices"]["samples"] ==
+          nlohmann::json({1216, 1217, 1218, 1219, 1220, 1221, 1222, 1223, 1224, 1225}));
     CHECK(rules["products_without_images"]["count"] == 71);
     CHECK(rules["products_without_images"]["status"] == "warn");
     CHECK(rules["products_without_zoho_id"]["count"] == 0);
@@ -40,11 +42,17 @@ TEST_SUITE("validate") {
     // One run: every rule named once, one result row per rule under one run id.
     const long long n_rules = static_cast<long long>(rules.size());
     CHECK(db.count("SELECT count(*) FROM product_validation_rules") == n_rules);
-    CHECK(db.count("SELECT count(*) FROM product_validation_results WHERE run_id = '" + m["run_id"].get<std::string>() + "'") == n_rules);
-    CHECK(db.count("SELECT result_count FROM product_validation_results v JOIN product_validation_rules r ON r.id = v.rule_id"
-                   " WHERE r.rule_name = 'products_without_prices'") == 104);
-    CHECK(db.text("SELECT v.status || ' ' || v.severity || ' ' || jsonb_array_length(v.sample_ids) FROM product_validation_results v"
-                  " JOIN product_validation_rules r ON r.id = v.rule_id WHERE r.rule_name = 'products_without_images'") == "warn warning 10");
+    CHECK(db.count("SELECT count(*) FROM product_validation_results WHERE run_id = '" + m["run_id"].get<std::string>() +
+                   "'") == n_rules);
+    CHECK(
+        db.count(
+            "SELECT result_count FROM product_validation_results v JOIN product_validation_rules r ON r.id = v.rule_id"
+            " WHERE r.rule_name = 'products_without_prices'") == 104);
+    CHECK(
+        db.text("SELECT v.status || ' ' || v.severity || ' ' || jsonb_array_length(v.sample_ids) FROM "
+                "product_validation_results v"
+                " JOIN product_validation_rules r ON r.id = v.rule_id WHERE r.rule_name = 'products_without_images'") ==
+        "warn warning 10");
   }
 
   TEST_CASE("once the 104 products have prices only the remaining failing rules show") {
@@ -65,8 +73,8 @@ TEST_SUITE("validate") {
   TEST_CASE("--rule runs only the named rules and --samples bounds the samples") {
     TestDatabase db;
     seed_audit_erp(db);
-    auto r = run_tshsync(db, {"validate", "--rule", "products_without_images", "--rule", "products_without_zoho_id",
-                              "--samples", "3"});
+    auto r = run_tshsync(
+        db, {"validate", "--rule", "products_without_images", "--rule", "products_without_zoho_id", "--samples", "3"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));  // a warning alone does not fail the run
     const auto m = metrics_of(r);
     CHECK(m["rules"].size() == 2);
@@ -89,8 +97,9 @@ TEST_SUITE("validate") {
     TestDatabase db;
     migrate(db);
     db.exec("INSERT INTO pricelists (name, currency) VALUES ('Consumer', 'IQD')");
-    db.exec("INSERT INTO products (zoho_item_id, name, sku, price, stock_quantity, image_url)"
-            " VALUES ('z1', 'A', 'A-1', 5000, 3, '/img/a')");
+    db.exec(
+        "INSERT INTO products (zoho_item_id, name, sku, price, stock_quantity, image_url)"
+        " VALUES ('z1', 'A', 'A-1', 5000, 3, '/img/a')");
     auto r = run_tshsync(db, {"validate", "--quiet"});
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     const auto metrics = metrics_of(r);  // items() must not outlive the json it iterates
@@ -102,11 +111,13 @@ TEST_SUITE("validate") {
   TEST_CASE("SQL stored in the audit's validation_query column is never executed") {
     TestDatabase db;
     db.exec(read_text(source_path("tests/data/audit_erp.sql")));
-    db.exec("CREATE TABLE product_validation_rules (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),"
-            " rule_name text NOT NULL UNIQUE, rule_description text, validation_query text NOT NULL,"
-            " severity text, is_active boolean DEFAULT true, created_at timestamptz DEFAULT now())");
-    db.exec("INSERT INTO product_validation_rules (rule_name, validation_query, severity)"
-            " VALUES ('products_without_prices', 'DELETE FROM products', 'error')");
+    db.exec(
+        "CREATE TABLE product_validation_rules (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),"
+        " rule_name text NOT NULL UNIQUE, rule_description text, validation_query text NOT NULL,"
+        " severity text, is_active boolean DEFAULT true, created_at timestamptz DEFAULT now())");
+    db.exec(
+        "INSERT INTO product_validation_rules (rule_name, validation_query, severity)"
+        " VALUES ('products_without_prices', 'DELETE FROM products', 'error')");
     migrate(db);
     auto r = run_tshsync(db, {"validate"});
     REQUIRE_MESSAGE(r.exit_code == 1, describe(r));

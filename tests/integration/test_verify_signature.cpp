@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include <tshsync/webhooks/signature.hpp>
 #include <tshsync/util/hex.hpp>
+#include <tshsync/webhooks/signature.hpp>
 #include <tshsync/webhooks/signature_text.hpp>
 
 #include "support/tshsync_cli.hpp"
@@ -34,8 +34,8 @@ TEST_SUITE("verify-signature") {
   TEST_CASE("the right signature is accepted, hex in either case or base64") {
     const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
     const std::string base64 = tshsync::webhooks::to_base64(*tshsync::util::decode_hex(hex));
-    for (const auto& [sig, encoding] : std::vector<std::pair<std::string, std::string>>{
-             {hex, "hex"}, {upper(hex), "hex"}, {base64, "base64"}}) {
+    for (const auto& [sig, encoding] :
+         std::vector<std::pair<std::string, std::string>>{{hex, "hex"}, {upper(hex), "hex"}, {base64, "base64"}}) {
       auto r = verify({"--signature", sig});
       CHECK_MESSAGE(r.exit_code == 0, describe(r));
       const auto m = metrics_of(r);
@@ -57,7 +57,8 @@ TEST_SUITE("verify-signature") {
     const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
     std::string wrong = hex;
     wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
-    for (const std::string& sig : {wrong, hex.substr(0, 63), hex.substr(0, 40), std::string(""), std::string("sha256=")}) {
+    for (const std::string& sig :
+         {wrong, hex.substr(0, 63), hex.substr(0, 40), std::string(""), std::string("sha256=")}) {
       auto r = verify({"--signature", sig});
       CHECK_MESSAGE(r.exit_code == 1, sig, describe(r));
       CHECK(metrics_of(r)["valid"] == false);
@@ -75,7 +76,8 @@ TEST_SUITE("verify-signature") {
   TEST_CASE("--header-file: the configured header, found case-insensitively") {
     TempDir dir;
     const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
-    dir.write("good.txt", "POST /api/zoho/sync-invoices HTTP/1.1\r\nHost: erp\r\nx-zoho-signature: " + hex + "\r\n\r\n");
+    dir.write("good.txt",
+              "POST /api/zoho/sync-invoices HTTP/1.1\r\nHost: erp\r\nx-zoho-signature: " + hex + "\r\n\r\n");
     dir.write("none.txt", "POST /api/zoho/sync-invoices HTTP/1.1\r\nHost: erp\r\n\r\n");
     dir.write("custom.txt", "X-Custom-Sig: " + hex + "\n");
     dir.write("tshsync.toml", "[replay]\nsignature_header = \"X-Custom-Sig\"\n");
@@ -85,9 +87,9 @@ TEST_SUITE("verify-signature") {
     auto none = verify({"--header-file", dir.file("none.txt")});
     CHECK_MESSAGE(none.exit_code == 1, describe(none));
     CHECK(metrics_of(none)["encoding"] == "missing");
-    auto custom = run_tshsync_raw({"verify-signature", "--secret-env", "ZOHO_WEBHOOK_SECRET", "--header-file",
-                                   dir.file("custom.txt")},
-                                  {{"ZOHO_WEBHOOK_SECRET", kSecret}, {"TSHSYNC_CONFIG", dir.file("tshsync.toml")}}, kBody);
+    auto custom = run_tshsync_raw(
+        {"verify-signature", "--secret-env", "ZOHO_WEBHOOK_SECRET", "--header-file", dir.file("custom.txt")},
+        {{"ZOHO_WEBHOOK_SECRET", kSecret}, {"TSHSYNC_CONFIG", dir.file("tshsync.toml")}}, kBody);
     CHECK_MESSAGE(custom.exit_code == 0, describe(custom));
     auto flag = verify({"--header-file", dir.file("custom.txt"), "--header", "x-custom-sig"});
     CHECK_MESSAGE(flag.exit_code == 0, describe(flag));

@@ -150,7 +150,8 @@ TEST_SUITE("zoho client") {
     CHECK(f.db.text("SELECT cache_key FROM tshsync_oauth_tokens") ==
           zoho::token_cache_key(f.config.client_id, f.config.refresh_token));
     CHECK(f.db.count("SELECT count(*) FROM tshsync_oauth_tokens WHERE cache_key LIKE '%standin-refresh-token%'") == 0);
-    CHECK(f.db.count("SELECT count(*) FROM tshsync_oauth_tokens WHERE expires_at > now() + interval '50 minutes'") == 1);
+    CHECK(f.db.count("SELECT count(*) FROM tshsync_oauth_tokens WHERE expires_at > now() + interval '50 minutes'") ==
+          1);
   }
 
   TEST_CASE("clients starting at the same moment mint one token") {
@@ -475,8 +476,8 @@ TEST_SUITE("zoho client") {
     auto client = f.client();
     for (int i = 0; i < 3; ++i) small_get(*client);
     // The third answer said 0 remaining: the shared account now waits for the reset.
-    CHECK(f.db.count("SELECT count(*) FROM tshsync_rate_account WHERE tat > clock_timestamp() + interval '30 seconds'") ==
-          1);
+    CHECK(f.db.count(
+              "SELECT count(*) FROM tshsync_rate_account WHERE tat > clock_timestamp() + interval '30 seconds'") == 1);
     CHECK(f.stats()["rejected_429"] == 0);
   }
 
@@ -531,9 +532,8 @@ TEST_SUITE("zoho client") {
 
     int early_pages = 0;
     const int64_t before = client->api_calls();
-    client->for_each_page("/items", {}, "items", [&](const nlohmann::json&, const zoho::PageContext&) {
-      return ++early_pages < 2;
-    });
+    client->for_each_page("/items", {}, "items",
+                          [&](const nlohmann::json&, const zoho::PageContext&) { return ++early_pages < 2; });
     CHECK(early_pages == 2);
     CHECK(client->api_calls() - before == 2);
   }
@@ -542,9 +542,8 @@ TEST_SUITE("zoho client") {
     Fixture f;
     auto client = f.client();
     const auto error = error_of([&] {
-      client->for_each_page("/items", {}, "pricebooks", [](const nlohmann::json&, const zoho::PageContext&) {
-        return true;
-      });
+      client->for_each_page("/items", {}, "pricebooks",
+                            [](const nlohmann::json&, const zoho::PageContext&) { return true; });
     });
     CHECK_MESSAGE(exit_code(error) == 65, message(error));
   }

@@ -64,8 +64,8 @@ json expected_net_prices(const Standin& standin) {
     if (book["pricebook_type"] == "per_item") {
       for (const auto& entry : book["pricebook_items"]) {
         const bool volume = entry["pricing_scheme"] == "volume";
-        double rate = volume ? entry["price_brackets"][0]["pricebook_rate"].get<double>()
-                             : entry["pricebook_rate"].get<double>();
+        double rate =
+            volume ? entry["price_brackets"][0]["pricebook_rate"].get<double>() : entry["pricebook_rate"].get<double>();
         const std::string discount = entry.value("pricebook_discount", "");
         if (!discount.empty()) rate = round_to(rate * (1 - std::stod(discount) / 100), book["decimal_place"]);
         rows.push_back({{"item_id", entry["item_id"]}, {"book", book["pricebook_id"]}, {"price", rate}});
@@ -118,8 +118,10 @@ SELECT (SELECT count(*) FROM truth t LEFT JOIN mine m USING (item_id, book)
 }
 
 long long list_rows(TestDatabase& db, const std::string& book) {
-  return db.count("SELECT count(*) FROM product_prices pp JOIN pricelists l ON l.id = pp.pricelist_id "
-                  "WHERE l.zoho_pricebook_id = '" + book + "'");
+  return db.count(
+      "SELECT count(*) FROM product_prices pp JOIN pricelists l ON l.id = pp.pricelist_id "
+      "WHERE l.zoho_pricebook_id = '" +
+      book + "'");
 }
 
 // The large catalog of 400 items, its products and prices pulled.
@@ -161,7 +163,8 @@ TEST_SUITE("zoho-shapes") {
     // Unit rows carrying Zoho's 0..0 bracket are unit prices; real volume rows keep their brackets.
     const long long volume = db.count(
         "SELECT count(*) FROM product_prices pp JOIN pricelists l ON l.id = pp.pricelist_id "
-        "WHERE l.zoho_pricebook_id = '" + kRetailUsd + "' AND pp.price_brackets IS NOT NULL");
+        "WHERE l.zoho_pricebook_id = '" +
+        kRetailUsd + "' AND pp.price_brackets IS NOT NULL");
     CHECK(volume > 0);
     CHECK(volume < 40);
     // The book whose detail lists nothing was priced through /items/pricebookrate.
@@ -195,13 +198,11 @@ TEST_SUITE("zoho-shapes") {
     REQUIRE(services > 0);
     CHECK(metrics_of(r)["not_products"] == static_cast<long long>(purchases.size()));
     const auto active_among = [&](const std::vector<std::string>& ids) {
-      return db.count("SELECT count(*) FROM products WHERE is_active AND zoho_item_id = ANY('{" +
-                      [&] {
-                        std::string list;
-                        for (const auto& id : ids) list += (list.empty() ? "" : ",") + id;
-                        return list;
-                      }() +
-                      "}'::text[])");
+      return db.count("SELECT count(*) FROM products WHERE is_active AND zoho_item_id = ANY('{" + [&] {
+        std::string list;
+        for (const auto& id : ids) list += (list.empty() ? "" : ",") + id;
+        return list;
+      }() + "}'::text[])");
     };
     CHECK(active_among(purchases) == 0);
     CHECK(active_among(combos) == static_cast<long long>(combos.size()));  // included by default
@@ -219,8 +220,8 @@ TEST_SUITE("zoho-shapes") {
     auto narrowed = run_tshsync(db, {"--config", dir.file("tshsync.toml"), "pull-products", "--full"}, env);
     CHECK_MESSAGE(narrowed.exit_code == 65, describe(narrowed));
     CHECK(db.count("SELECT count(*) FROM products WHERE is_active") == active);
-    auto allowed = run_tshsync(
-        db, {"--config", dir.file("tshsync.toml"), "pull-products", "--full", "--allow-mass-changes"}, env);
+    auto allowed =
+        run_tshsync(db, {"--config", dir.file("tshsync.toml"), "pull-products", "--full", "--allow-mass-changes"}, env);
     CHECK_MESSAGE(allowed.exit_code == 0, describe(allowed));
     CHECK(db.count("SELECT count(*) FROM products WHERE is_active") < 100);
   }
@@ -243,8 +244,9 @@ TEST_SUITE("zoho-shapes") {
       CHECK(list_rows(db, kConsumer) >= before);
     }
 
-    standin.admin_post("/_admin/faults",
-                       {{"rules", json::array({{{"path", "/items/pricebookrate"}, {"kind", "status"}, {"status", 404}}})}});
+    standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"path", "/items/pricebookrate"}, {"kind", "status"}, {"status", 404}}})}});
     auto kept = run_tshsync(db, {"pull-prices"}, env);
     REQUIRE_MESSAGE(kept.exit_code == 0, describe(kept));
     CHECK(metrics_of(kept)["pricelists_kept"] == 1);
@@ -261,7 +263,8 @@ TEST_SUITE("zoho-shapes") {
     const json book = standin.admin_get("/_admin/pricebooks/" + kConsumer);
     long long removed = 0;
     for (size_t i = 0; i < book["pricebook_items"].size(); i += 2, ++removed)
-      standin.admin_delete("/_admin/pricebooks/" + kConsumer + "/items/" + book["pricebook_items"][i]["item_id"].get<std::string>());
+      standin.admin_delete("/_admin/pricebooks/" + kConsumer + "/items/" +
+                           book["pricebook_items"][i]["item_id"].get<std::string>());
 
     auto stopped = run_tshsync(db, {"pull-prices"}, env);
     CHECK_MESSAGE(stopped.exit_code == 65, describe(stopped));
@@ -315,8 +318,8 @@ TEST_SUITE("zoho-shapes") {
       db.exec("UPDATE products SET stock_quantity = -999");
       db.exec("DELETE FROM tshsync_state WHERE key LIKE 'pull-stock%'");
       TempDir dir;
-      dir.write("tshsync.toml", "[zoho]\nstock_field = \"location_available_for_sale_stock\"\nstock_location = \"" +
-                                    location + "\"\n");
+      dir.write("tshsync.toml",
+                "[zoho]\nstock_field = \"location_available_for_sale_stock\"\nstock_location = \"" + location + "\"\n");
       auto r = run_tshsync(db, {"--config", dir.file("tshsync.toml"), "pull-stock", "--full", "--locations"}, env);
       REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
       CHECK(metrics_of(r)["missing_location"] == 0);
@@ -334,10 +337,11 @@ TEST_SUITE("zoho-shapes") {
       }
       CHECK(differs_from_on_hand > 100);
       pqxx::work tx(db.conn());
-      CHECK(tx.exec_params("SELECT count(*) FROM jsonb_to_recordset($1::jsonb) AS t(item_id text, stock numeric) "
-                           "JOIN products p ON p.zoho_item_id = t.item_id WHERE abs(p.stock_quantity - t.stock) > 0.001",
-                           truth.dump())[0][0]
-                .as<long long>() == 0);
+      CHECK(
+          tx.exec_params("SELECT count(*) FROM jsonb_to_recordset($1::jsonb) AS t(item_id text, stock numeric) "
+                         "JOIN products p ON p.zoho_item_id = t.item_id WHERE abs(p.stock_quantity - t.stock) > 0.001",
+                         truth.dump())[0][0]
+              .as<long long>() == 0);
       CHECK(tx.exec("SELECT count(*) FROM products WHERE stock_quantity < 0 AND stock_quantity <> -999")[0][0]
                 .as<long long>() > 0);  // negative stock arrives as it is
       CHECK(tx.exec("SELECT count(*) FROM product_stock_locations WHERE available_for_sale_stock IS NOT NULL "
@@ -372,26 +376,30 @@ TEST_SUITE("zoho-shapes") {
     migrate(db);
     const Env env = fast_env(standin);
     // 1070 as HTTP 400, twice: retried, the run succeeds.
-    standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"},
-                                                                  {"code", 1070}, {"status", 400}, {"count", 2}}})}});
+    standin.admin_post(
+        "/_admin/faults",
+        {{"rules",
+          json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 1070}, {"status", 400}, {"count", 2}}})}});
     auto retried = run_tshsync(db, {"pull-products", "--full"}, env);
     CHECK_MESSAGE(retried.exit_code == 0, describe(retried));
     // 45 (daily limit) with any status: 75 at once, the next run resumes.
     for (const int status : {429, 400, 200}) {
       CAPTURE(status);
-      standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"},
-                                                                    {"code", 45}, {"status", status}}})}});
+      standin.admin_post(
+          "/_admin/faults",
+          {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 45}, {"status", status}}})}});
       auto daily = run_tshsync(db, {"pull-products"}, env);
       CHECK_MESSAGE(daily.exit_code == 75, describe(daily));
     }
     // 44 as HTTP 200 on every request: rate-limited to the end, 75, never 69.
-    standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"},
-                                                                  {"code", 44}, {"status", 200}}})}});
+    standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 44}, {"status", 200}}})}});
     auto limited = run_tshsync(db, {"pull-products"}, env);
     CHECK_MESSAGE(limited.exit_code == 75, describe(limited));
     // 14 and 57 are credentials: one refresh, then 77.
-    standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"},
-                                                                  {"code", 14}}})}});
+    standin.admin_post("/_admin/faults",
+                       {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 14}}})}});
     auto refused = run_tshsync(db, {"pull-products"}, env);
     CHECK_MESSAGE(refused.exit_code == 77, describe(refused));
   }
@@ -413,7 +421,8 @@ TEST_SUITE("zoho-shapes") {
     CHECK(metrics_of(first)["strategy"] == "full_scan");
     CHECK(first.err.find("ignores the last_modified_time filter") != std::string::npos);
     CHECK(db.text("SELECT name FROM products WHERE zoho_item_id = '" + changed + "'") == "Renamed in Books");
-    const json state = json::parse(db.text("SELECT value::text FROM tshsync_state WHERE key = 'strategy.pull-products'"));
+    const json state =
+        json::parse(db.text("SELECT value::text FROM tshsync_state WHERE key = 'strategy.pull-products'"));
     CHECK(state["filter"] == false);
     CHECK(state["sort"] == false);
     CHECK(state["strategy"] == "full_scan");
@@ -436,7 +445,8 @@ TEST_SUITE("zoho-shapes") {
     REQUIRE_MESSAGE(idle.exit_code == 0, describe(idle));
     CHECK(metrics_of(idle)["strategy"] == "keyed");
     CHECK(metrics_of(idle)["list_calls"] == 1);
-    const json state = json::parse(db.text("SELECT value::text FROM tshsync_state WHERE key = 'strategy.pull-products'"));
+    const json state =
+        json::parse(db.text("SELECT value::text FROM tshsync_state WHERE key = 'strategy.pull-products'"));
     CHECK(state["filter"] == true);
     CHECK(state["sort"] == true);
   }

@@ -61,7 +61,8 @@ INSERT INTO product_prices (product_id, pricing_list_id, price, discount_percent
                             created_at, updated_at)
 VALUES ($1, $2, $3, 0, 1, true, now(), now())
 )SQL";
-const char* const kOrmUnitPriceUpdate = "UPDATE products SET unit_price = $1, updated_at = now() WHERE products.id = $2";
+const char* const kOrmUnitPriceUpdate =
+    "UPDATE products SET unit_price = $1, updated_at = now() WHERE products.id = $2";
 
 }  // namespace
 

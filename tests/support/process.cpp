@@ -26,8 +26,10 @@ std::vector<std::string> merged_environment(const Env& extra) {
     if (eq != std::string::npos) all[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
   for (const auto& [k, v] : extra) {
-    if (v == "\x01") all.erase(k);
-    else all[k] = v;
+    if (v == "\x01")
+      all.erase(k);
+    else
+      all[k] = v;
   }
   std::vector<std::string> out;
   for (const auto& [k, v] : all) out.push_back(k + "=" + v);

@@ -105,12 +105,9 @@ core::ZohoConfig Standin::zoho_config() const {
 
 Env Standin::zoho_env() const {
   const core::ZohoConfig config = zoho_config();
-  return Env{{"ZOHO_CLIENT_ID", config.client_id},
-             {"ZOHO_CLIENT_SECRET", config.client_secret},
-             {"ZOHO_REFRESH_TOKEN", config.refresh_token},
-             {"ZOHO_ORGANIZATION_ID", config.organization_id},
-             {"ZOHO_ACCOUNTS_URL", config.accounts_url},
-             {"ZOHO_API_URL", config.api_url}};
+  return Env{{"ZOHO_CLIENT_ID", config.client_id},         {"ZOHO_CLIENT_SECRET", config.client_secret},
+             {"ZOHO_REFRESH_TOKEN", config.refresh_token}, {"ZOHO_ORGANIZATION_ID", config.organization_id},
+             {"ZOHO_ACCOUNTS_URL", config.accounts_url},   {"ZOHO_API_URL", config.api_url}};
 }
 
 std::string Standin::log() const {

@@ -23,7 +23,7 @@ class TestDatabase {
 
   // Runs SQL text (several statements allowed).
   void exec(const std::string& sql);
-  long long count(const std::string& sql);  // first column of first row as integer
+  long long count(const std::string& sql);   // first column of first row as integer
   std::string text(const std::string& sql);  // first column of first row as text ("" for NULL)
 
  private:

@@ -37,11 +37,11 @@ class EmptyConfig {
 Env tshsync_env(const Env& extra) {
   static const EmptyConfig empty_config;
   Env env;
-  for (const char* name : {"TSHSYNC_CONFIG", "TSHSYNC_DSN", "TSHSYNC_METRICS_JSONL", "TSHSYNC_METRICS_TEXTFILE_DIR",
-                           "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "ZOHO_ORGANIZATION_ID",
-                           "ZOHO_PRODUCT", "ZOHO_DC", "ZOHO_ACCOUNTS_URL", "ZOHO_API_URL", "ZOHO_REQUESTS_PER_MINUTE",
-                           "ZOHO_DAILY_CALL_BUDGET", "ZOHO_WEBHOOK_SECRET", "TSHSYNC_SLACK_WEBHOOK_URL",
-                           "TSHSYNC_HEALTHCHECKS_URL", "TSHSYNC_WEBHOOK_KEY"})
+  for (const char* name :
+       {"TSHSYNC_CONFIG", "TSHSYNC_DSN", "TSHSYNC_METRICS_JSONL", "TSHSYNC_METRICS_TEXTFILE_DIR", "ZOHO_CLIENT_ID",
+        "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "ZOHO_ORGANIZATION_ID", "ZOHO_PRODUCT", "ZOHO_DC",
+        "ZOHO_ACCOUNTS_URL", "ZOHO_API_URL", "ZOHO_REQUESTS_PER_MINUTE", "ZOHO_DAILY_CALL_BUDGET",
+        "ZOHO_WEBHOOK_SECRET", "TSHSYNC_SLACK_WEBHOOK_URL", "TSHSYNC_HEALTHCHECKS_URL", "TSHSYNC_WEBHOOK_KEY"})
     env[name] = "\x01";
   env["TSHSYNC_CONFIG"] = empty_config.path();
   for (const auto& [k, v] : extra) env[k] = v;
@@ -55,14 +55,14 @@ Env tshsync_env(const TestDatabase& db, const Env& extra) {
 }
 
 ProcessResult run_tshsync_raw(const std::vector<std::string>& args, const Env& env, const std::string& input,
-                          int timeout_s) {
+                              int timeout_s) {
   std::vector<std::string> argv{TSHSYNC_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, tshsync_env(env), input, timeout_s);
 }
 
 ProcessResult run_tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env,
-                      const std::string& input, int timeout_s) {
+                          const std::string& input, int timeout_s) {
   std::vector<std::string> argv{TSHSYNC_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, tshsync_env(db, env), input, timeout_s);

@@ -20,9 +20,9 @@ Env tshsync_env(const TestDatabase& db, const Env& extra = {});
 
 // Runs the built tshsync binary against a test database, in tshsync_env(db, env).
 ProcessResult run_tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env = {},
-                      const std::string& input = "", int timeout_s = 300);
+                          const std::string& input = "", int timeout_s = 300);
 ProcessResult run_tshsync_raw(const std::vector<std::string>& args, const Env& env = {}, const std::string& input = "",
-                          int timeout_s = 300);
+                              int timeout_s = 300);
 
 // The metrics line: the last non-empty line of stdout, parsed.
 nlohmann::json metrics_of(const ProcessResult& r);

@@ -28,8 +28,8 @@ TEST_SUITE("app command specs") {
   }
 
   TEST_CASE("the runs status and health report on keep a sync_logs row; the others do not") {
-    const std::set<std::string> ledger{"pull-products", "pull-stock", "pull-prices", "backfill-prices",
-                                       "archive-logs", "replay-dlq"};
+    const std::set<std::string> ledger{"pull-products",   "pull-stock",   "pull-prices",
+                                       "backfill-prices", "archive-logs", "replay-dlq"};
     for (const auto& spec : app::specs::all()) {
       CAPTURE(spec.name);
       CHECK(spec.uses_ledger == (ledger.count(spec.name) == 1));

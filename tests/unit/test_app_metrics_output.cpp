@@ -25,10 +25,11 @@ core::RunOutcome replay_outcome() {
 
 TEST_SUITE("app metrics output") {
   TEST_CASE("the metrics line: counts as top-level keys in key order, then the fixed keys, on one line") {
-    CHECK(app::metrics_line(replay_outcome()) ==
-          R"({"command":"replay-dlq","due":3,"duration_seconds":1.234,"exhausted_entries":[{"event_type":"item.update",)"
-          R"("id":"7","last_error":"HTTP 500","original_id":"42"}],"exit_code":2,"status":"partial",)"
-          R"("ts":"1970-01-01T00:00:00Z"})");
+    CHECK(
+        app::metrics_line(replay_outcome()) ==
+        R"({"command":"replay-dlq","due":3,"duration_seconds":1.234,"exhausted_entries":[{"event_type":"item.update",)"
+        R"("id":"7","last_error":"HTTP 500","original_id":"42"}],"exit_code":2,"status":"partial",)"
+        R"("ts":"1970-01-01T00:00:00Z"})");
   }
 
   TEST_CASE("the fixed keys win over a count of the same name; an error is shown only when there is one") {

@@ -2,8 +2,8 @@
 
 #include <tshsync/app/run_summary.hpp>
 
-using tshsync::core::ExitCode;
 using nlohmann::json;
+using tshsync::core::ExitCode;
 
 namespace {
 
@@ -35,7 +35,8 @@ TEST_SUITE("app run summary") {
     report.set_health_findings({{"P1", "signature_failures", "", "82 failures"}, {"P2", "stuck_jobs", "", "13 jobs"}});
     CHECK(tshsync::app::run_summary_line("health", ExitCode::problems, report) ==
           "health found problems (exit 1): P1 signature_failures: 82 failures; P2 stuck_jobs: 13 jobs");
-    report.set_health_findings({{"P1", "a", "", "1"}, {"P2", "b", "", "2"}, {"P2", "c", "", "3"}, {"P3", "d", "", "4"}});
+    report.set_health_findings(
+        {{"P1", "a", "", "1"}, {"P2", "b", "", "2"}, {"P2", "c", "", "3"}, {"P3", "d", "", "4"}});
     CHECK(tshsync::app::run_summary_line("health", ExitCode::problems, report) ==
           "health found problems (exit 1): P1 a: 1; P2 b: 2; P2 c: 3; 1 more");
   }
@@ -46,7 +47,8 @@ TEST_SUITE("app run summary") {
     CHECK(run_summary_line("verify-signature", 1, {{"valid", false}, {"encoding", "hex"}}) ==
           "verify-signature found problems (exit 1): signature invalid (hex)");
     CHECK(run_summary_line("replay-dlq", 2, json::object()) == "replay-dlq partly failed (exit 2)");
-    CHECK(run_summary_line("status", 1, {{"overdue", json::array({"pull-stock", "pull-prices"})}, {"api_calls_today", 12}}) ==
+    CHECK(run_summary_line("status", 1,
+                           {{"overdue", json::array({"pull-stock", "pull-prices"})}, {"api_calls_today", 12}}) ==
           "status found problems (exit 1): overdue: pull-stock, pull-prices");
   }
 }

@@ -82,7 +82,8 @@ TEST_SUITE("checks priority") {
 
   TEST_CASE("the highest priority is the lowest number") {
     CHECK_FALSE(highest_priority({}));
-    const std::vector<Alert> alerts{{Priority::p3, "a", "", ""}, {Priority::p1, "b", "", ""}, {Priority::p2, "c", "", ""}};
+    const std::vector<Alert> alerts{
+        {Priority::p3, "a", "", ""}, {Priority::p1, "b", "", ""}, {Priority::p2, "c", "", ""}};
     CHECK(highest_priority(alerts) == Priority::p1);
     CHECK(to_string(Priority::p2) == "P2");
   }

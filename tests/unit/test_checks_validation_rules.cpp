@@ -31,8 +31,9 @@ TEST_SUITE("checks validation rules") {
 
   TEST_CASE("tables align columns and leave no trailing blanks") {
     const auto text = format_table({"RULE", "COUNT", "NOTE"}, {{"a", "104", ""}, {"longer", "7", "x"}}, {1});
-    CHECK(text == "RULE    COUNT  NOTE\n"
-                  "a         104\n"
-                  "longer      7  x\n");
+    CHECK(text ==
+          "RULE    COUNT  NOTE\n"
+          "a         104\n"
+          "longer      7  x\n");
   }
 }

@@ -16,7 +16,8 @@ TEST_SUITE("core log line format") {
   TEST_CASE("logs get a UTC timestamp and every level") {
     CHECK(format_log_line(Level::info, "fetched 10", LogStyle::timestamped, when) ==
           "2026-11-30T02:10:00Z tshsync: info: fetched 10");
-    CHECK(format_log_line(Level::notice, "x", LogStyle::timestamped, when) == "2026-11-30T02:10:00Z tshsync: notice: x");
+    CHECK(format_log_line(Level::notice, "x", LogStyle::timestamped, when) ==
+          "2026-11-30T02:10:00Z tshsync: notice: x");
   }
 
   TEST_CASE("journald gets its priority prefix and no timestamp") {

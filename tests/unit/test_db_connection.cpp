@@ -11,13 +11,14 @@ TEST_SUITE("db connection") {
     CHECK(names_a_configuration_problem("invalid sslmode value: \"sometimes\""));
     CHECK(names_a_configuration_problem(
         "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  database \"erp\" does not exist"));
-    CHECK(names_a_configuration_problem(
-        "connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: FATAL:  role \"tsh\" does not exist"));
+    CHECK(
+        names_a_configuration_problem("connection to server on socket \"/run/postgresql/.s.PGSQL.5432\" failed: FATAL: "
+                                      " role \"tsh\" does not exist"));
   }
 
   TEST_CASE("an outage or refused credentials are not a configuration problem") {
-    CHECK_FALSE(names_a_configuration_problem(
-        "connection to server at \"127.0.0.1\", port 1 failed: Connection refused"));
+    CHECK_FALSE(
+        names_a_configuration_problem("connection to server at \"127.0.0.1\", port 1 failed: Connection refused"));
     CHECK_FALSE(names_a_configuration_problem("FATAL:  password authentication failed for user \"tsh\""));
     CHECK_FALSE(names_a_configuration_problem("FATAL:  relation \"x\" does not exist"));
   }

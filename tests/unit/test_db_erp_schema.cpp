@@ -119,12 +119,15 @@ TEST_CASE("erp check: each incompatibility is one line with its fix") {
   CHECK(has("products.retail_price does not exist: correct [erp.products] price_columns or add the column"));
   CHECK(has("products.warehouse does not exist: remove it from [erp.products.insert_defaults]"));
   CHECK(has("pricelists.external_id does not exist: correct [erp.pricelists] zoho_id_column"));
-  CHECK(has("products.category_id is NOT NULL without a default: set it under [erp.products.insert_defaults] or "
-            "list it in [erp.products] price_columns / stock_columns"));
-  CHECK(has("products.sku is NOT NULL without a default: set it under [erp.products.insert_defaults] (e.g. sku = "
-            "\"ZOHO-{zoho_item_id}\": Zoho items may have no SKU)"));
-  CHECK(has("product_prices.created_by is NOT NULL without a default: set it under "
-            "[erp.product_prices.insert_defaults]"));
+  CHECK(
+      has("products.category_id is NOT NULL without a default: set it under [erp.products.insert_defaults] or "
+          "list it in [erp.products] price_columns / stock_columns"));
+  CHECK(
+      has("products.sku is NOT NULL without a default: set it under [erp.products.insert_defaults] (e.g. sku = "
+          "\"ZOHO-{zoho_item_id}\": Zoho items may have no SKU)"));
+  CHECK(
+      has("product_prices.created_by is NOT NULL without a default: set it under "
+          "[erp.product_prices.insert_defaults]"));
   CHECK(problems.size() == 7);
 }
 

@@ -51,20 +51,21 @@ TEST_CASE("a lock timeout is 75 and names the relation, else what other sessions
   CHECK(named.first == 75);
   CHECK(named.second.find("for a lock on products held by another session") != std::string::npos);
   CHECK(named.second.find("[database].lock_timeout") != std::string::npos);
-  const auto blocked = meaning_of(pqxx::sql_error("canceling statement due to lock timeout", "UPDATE", "55P03"),
-                                  "pricelists (pid 42)");
+  const auto blocked =
+      meaning_of(pqxx::sql_error("canceling statement due to lock timeout", "UPDATE", "55P03"), "pricelists (pid 42)");
   CHECK(blocked.second.find("for a lock on pricelists (pid 42)") != std::string::npos);
 }
 
 TEST_CASE("a statement timeout and a conflict are 75, a read-only database 78") {
-  const auto timeout = meaning_of(
-      pqxx::sql_error("canceling statement due to statement timeout", "SELECT", "57014"), "products (pid 7)");
+  const auto timeout = meaning_of(pqxx::sql_error("canceling statement due to statement timeout", "SELECT", "57014"),
+                                  "products (pid 7)");
   CHECK(timeout.first == 75);
   CHECK(timeout.second.find("(locks held elsewhere: products (pid 7))") != std::string::npos);
   const auto conflict =
       meaning_of(pqxx::sql_error("ERROR:  deadlock detected  \nDETAIL:  Process 1 waits", "UPDATE", "40P01"));
-  CHECK(conflict == std::pair<int, std::string>{75, "PostgreSQL aborted the transaction to resolve a conflict with "
-                                                     "another session (ERROR:  deadlock detected); retry later"});
+  CHECK(conflict == std::pair<int, std::string>{75,
+                                                "PostgreSQL aborted the transaction to resolve a conflict with "
+                                                "another session (ERROR:  deadlock detected); retry later"});
   const auto read_only =
       meaning_of(pqxx::sql_error("cannot execute INSERT in a read-only transaction", "INSERT", "25006"));
   CHECK(read_only.first == 78);
@@ -74,8 +75,9 @@ TEST_CASE("a statement timeout and a conflict are 75, a read-only database 78") 
 TEST_CASE("a missing privilege is 77 and names the verb and the relation") {
   const auto insert = meaning_of(
       pqxx::insufficient_privilege("ERROR:  permission denied for table products", "INSERT INTO products VALUES (1)"));
-  CHECK(insert == std::pair<int, std::string>{77, "missing privilege INSERT on products (ERROR:  permission denied "
-                                                  "for table products): grant it to tshsync's database role"});
+  CHECK(insert == std::pair<int, std::string>{77,
+                                              "missing privilege INSERT on products (ERROR:  permission denied "
+                                              "for table products): grant it to tshsync's database role"});
   const auto select = meaning_of(pqxx::insufficient_privilege("permission denied for schema x", "select 1"));
   CHECK(select.second.rfind("missing privilege SELECT (", 0) == 0);
 }

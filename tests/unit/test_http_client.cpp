@@ -101,9 +101,7 @@ TransportError expect_transport_error(Fn&& fn) {
 
 void no_sleep(std::chrono::milliseconds) {}
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 }  // namespace
 
@@ -168,9 +166,8 @@ TEST_CASE("HttpClient::perform reuses the connection and decodes compressed bodi
   local.server.Get("/port", [](const httplib::Request& req, httplib::Response& res) {
     res.set_content(std::to_string(req.remote_port), "text/plain");
   });
-  local.server.Get("/big", [&big](const httplib::Request&, httplib::Response& res) {
-    res.set_content(big, "text/plain");
-  });
+  local.server.Get("/big",
+                   [&big](const httplib::Request&, httplib::Response& res) { res.set_content(big, "text/plain"); });
   local.start();
 
   HttpClient client;
@@ -418,7 +415,8 @@ TEST_CASE("perform_with_retry retries transport errors, then rethrows") {
     int retries = 0;
     const auto request = get("http://127.0.0.1:" + std::to_string(closed_port()) + "/");
     const TransportError error = expect_transport_error([&] {
-      perform_with_retry(client, request, policy, [&retries](const RetryEvent&) { ++retries; }, nullptr, no_sleep);
+      perform_with_retry(
+          client, request, policy, [&retries](const RetryEvent&) { ++retries; }, nullptr, no_sleep);
     });
     CHECK(error.kind() == Kind::connect);
     CHECK(retries == 2);

@@ -13,7 +13,6 @@
 
 #include "unit/chrono_strings.hpp"
 
-
 using namespace std::chrono_literals;
 using std::chrono::milliseconds;
 using tshsync::core::CancelToken;

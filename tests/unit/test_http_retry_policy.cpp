@@ -8,7 +8,6 @@
 
 #include "unit/chrono_strings.hpp"
 
-
 using namespace std::chrono_literals;
 using tshsync::http::classify;
 using tshsync::http::Response;
@@ -134,9 +133,7 @@ TEST_CASE("RetryPolicy::backoff without a server hint") {
     plain.status = 503;
     CHECK(policy.backoff(3, &plain, 0.0, fixed_now) == 2000ms);
   }
-  SUBCASE("attempt below 1 is treated as 1") {
-    CHECK(policy.backoff(0, nullptr, 0.0, fixed_now) == 500ms);
-  }
+  SUBCASE("attempt below 1 is treated as 1") { CHECK(policy.backoff(0, nullptr, 0.0, fixed_now) == 500ms); }
 }
 
 TEST_CASE("RetryPolicy::backoff honours the server") {

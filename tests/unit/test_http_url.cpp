@@ -52,8 +52,8 @@ TEST_CASE("parse_origin") {
 }
 
 TEST_CASE("is_loopback_host") {
-  for (const char* host : {"127.0.0.1", "127.1.2.3", "127.255.255.255", "::1", "[::1]", "localhost", "LocalHost",
-                           "0:0:0:0:0:0:0:1"}) {
+  for (const char* host :
+       {"127.0.0.1", "127.1.2.3", "127.255.255.255", "::1", "[::1]", "localhost", "LocalHost", "0:0:0:0:0:0:0:1"}) {
     CAPTURE(host);
     CHECK(is_loopback_host(host));
   }

@@ -50,9 +50,9 @@ TEST_CASE("net price: rate less pricebook_discount, rounded as the book says") {
   CHECK(net("55000", "10", "no_rounding", 0) == "49500");
   CHECK(net("0.065", "5", "no_rounding", 3) == "0.062");  // 0.06175
   CHECK(net("0.35", "10", "round_to_dollar_minus_01") == "0.32");
-  CHECK(net("12.5", "0") == "12.5");  // no discount: Zoho's rate exactly
+  CHECK(net("12.5", "0") == "12.5");     // no discount: Zoho's rate exactly
   CHECK(net("0.01", "99.9") == "0.01");  // never zero from a positive rate
-  CHECK(net("-3", "0") == "0");       // never below zero
+  CHECK(net("-3", "0") == "0");          // never below zero
   CHECK(net("0", "5") == "0");
   CHECK(net("abc", "5") == "?");
 }

@@ -32,7 +32,7 @@ TEST_CASE("price rounding: the five Zoho rounding types") {
 TEST_CASE("price rounding: markup, fractional percentages, halves away from zero") {
   CHECK(price("12500", "10", true, "round_to_dollar") == "13750");
   CHECK(price("1000", "12.5", true, "no_rounding") == "1125.00");
-  CHECK(price("1", "50", false, "round_to_dollar") == "1");     // 0.5 rounds up
+  CHECK(price("1", "50", false, "round_to_dollar") == "1");    // 0.5 rounds up
   CHECK(price("0.05", "10", false, "no_rounding") == "0.05");  // 0.045 -> 0.05
   CHECK(price("11250", "10", false, "round_to_dollar") == "10125");
 }

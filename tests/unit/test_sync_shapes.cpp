@@ -89,7 +89,8 @@ product_types = ["goods"]
 include_combos = false
 [sync]
 max_change_share = 0.25
-)", "test.toml");
+)",
+                                                 "test.toml");
   CHECK(c.zoho.stock_location == "WholeSale WareHouse");
   CHECK(c.zoho.item_types == std::vector<std::string>{"inventory"});
   CHECK_FALSE(c.zoho.include_combos);

@@ -4,9 +4,9 @@
 
 #include <tshsync/util/duration.hpp>
 
+using std::chrono::seconds;
 using tshsync::util::format_duration;
 using tshsync::util::parse_duration;
-using std::chrono::seconds;
 
 TEST_SUITE("util") {
   TEST_CASE("parse_duration") {

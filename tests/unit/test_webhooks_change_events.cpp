@@ -20,10 +20,11 @@ TEST_SUITE("webhooks change events") {
 
   TEST_CASE("stock: an adjustment's line items, or the adjustment itself when it names none") {
     ChangedRecords stock;
-    add_change_event(ChangeKind::stock, "inventoryadjustment.create",
-                     {{"inventory_adjustment",
-                       {{"inventory_adjustment_id", "9"}, {"line_items", json::array({{{"item_id", "11"}}, {{"item_id", "12"}}})}}}},
-                     stock);
+    add_change_event(
+        ChangeKind::stock, "inventoryadjustment.create",
+        {{"inventory_adjustment",
+          {{"inventory_adjustment_id", "9"}, {"line_items", json::array({{{"item_id", "11"}}, {{"item_id", "12"}}})}}}},
+        stock);
     add_change_event(ChangeKind::stock, "inventoryadjustment.update",
                      {{"inventory_adjustment", {{"inventory_adjustment_id", "10"}}}}, stock);
     add_change_event(ChangeKind::stock, "item.update", {{"item", {{"item_id", "13"}}}}, stock);

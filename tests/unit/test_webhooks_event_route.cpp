@@ -42,9 +42,10 @@ TEST_CASE("route_event: item events are re-fetched by id, whatever else the payl
 }
 
 TEST_CASE("route_event: stock and price list events") {
-  const json adjustment{{"inventory_adjustment",
-                         {{"inventory_adjustment_id", "4815000000090001"},
-                          {"line_items", json::array({{{"item_id", "11"}}, {{"item_id", "12"}}, {{"item_id", "11"}}})}}}};
+  const json adjustment{
+      {"inventory_adjustment",
+       {{"inventory_adjustment_id", "4815000000090001"},
+        {"line_items", json::array({{{"item_id", "11"}}, {{"item_id", "12"}}, {{"item_id", "11"}}})}}}};
   const auto r = route_event("inventoryadjustment.create", adjustment, kTargets);
   CHECK(r.action == ReplayAction::refresh_stock);
   CHECK(r.item_ids == std::vector<std::string>{"11", "12"});

@@ -35,8 +35,9 @@ TEST_CASE("find_record_id is lenient about where the id sits") {
 }
 
 TEST_CASE("find_line_item_ids") {
-  const json adj{{"inventory_adjustment",
-                  {{"line_items", json::array({{{"item_id", "1"}}, {{"item_id", 2}}, {{"name", "x"}}, {{"item_id", "1"}}})}}}};
+  const json adj{
+      {"inventory_adjustment",
+       {{"line_items", json::array({{{"item_id", "1"}}, {{"item_id", 2}}, {{"name", "x"}}, {{"item_id", "1"}}})}}}};
   CHECK(find_line_item_ids(adj, "inventory_adjustment") == std::vector<std::string>{"1", "2"});
   CHECK(find_line_item_ids(json{{"line_items", json::array({{{"item_id", "9"}}})}}, "inventory_adjustment") ==
         std::vector<std::string>{"9"});

@@ -3,8 +3,8 @@
 #include <string>
 
 #include <tshsync/core/error.hpp>
-#include <tshsync/webhooks/signature.hpp>
 #include <tshsync/util/hex.hpp>
+#include <tshsync/webhooks/signature.hpp>
 #include <tshsync/webhooks/signature_text.hpp>
 
 using namespace tshsync::webhooks;
@@ -35,7 +35,8 @@ TEST_CASE("verify_signature") {
     }
   }
   SUBCASE("base64, standard or URL-safe, padded or not") {
-    for (std::string sig : {kBase64, kBase64.substr(0, 43), std::string("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM")}) {
+    for (std::string sig :
+         {kBase64, kBase64.substr(0, 43), std::string("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM")}) {
       const auto check = verify_signature(kKey, kData, sig);
       CHECK_MESSAGE(check.valid, sig);
       CHECK(check.encoding == SignatureEncoding::base64);

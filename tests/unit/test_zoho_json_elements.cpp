@@ -56,8 +56,8 @@ TEST_CASE("json elements: no array at the path, or not an array there, gives no 
   CHECK(elements_of(R"({"code": 0, "pricebook": {"name": "X"}})").empty());
   CHECK(elements_of(R"({"code": 0, "pricebook": {"pricebook_items": {"item_id": "1"}}})").empty());
   CHECK(elements_of(R"({"code": 0, "pricebook": {"pricebook_items": []}})").empty());
-  const json envelope = zoho::parse_without_elements(R"({"pricebook": {"pricebook_items": {"a": 1}}})",
-                                                     zoho::kPricebookItemsPath);
+  const json envelope =
+      zoho::parse_without_elements(R"({"pricebook": {"pricebook_items": {"a": 1}}})", zoho::kPricebookItemsPath);
   CHECK(envelope["pricebook"]["pricebook_items"]["a"] == 1);
 }
 

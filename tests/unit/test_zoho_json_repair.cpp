@@ -35,7 +35,9 @@ TEST_SUITE("zoho/json_repair") {
     CHECK(refusal(R"({"items":[{"name":"a\u0000b"}]})").find("name holds a NUL") != std::string::npos);
     CHECK(refusal(R"({"items":[{"name":"a\ud800b"}]})").find("lone UTF-16 surrogate") != std::string::npos);
     CHECK(refusal(R"({"items":[{"name":"a\udc00b"}]})").find("lone UTF-16 surrogate") != std::string::npos);
-    CHECK(refusal("{\"items\":[{\"name\":\"a\xff\xfe" "b\"}]}").find("not UTF-8") != std::string::npos);
+    CHECK(refusal("{\"items\":[{\"name\":\"a\xff\xfe"
+                  "b\"}]}")
+              .find("not UTF-8") != std::string::npos);
     CHECK(refusal("{\"items\":[{\"name\":\"a\xc0\xaf\"}]}").find("not UTF-8") != std::string::npos);  // overlong
     CHECK(refusal("{\"items\":[{\"name\":\"a\x01\"}]}").empty());  // a raw control byte is escaped, not refused
     CHECK(refusal(R"({"items":[{"rate":1e400}]})").find("rate 1e400 is out of range") != std::string::npos);

@@ -42,7 +42,8 @@ TEST_CASE("pricebook: unusable books throw RecordError") {
   CHECK_THROWS_AS(zoho::parse_pricebook(json::parse(R"({"name": "X"})")), zoho::RecordError);
   // A list entry may lack the percentage: the detail has it, and applying checks it.
   CHECK(zoho::parse_pricebook(json::parse(R"({"pricebook_id": "1", "name": "X",
-      "pricebook_type": "fixed_percentage"})")).percentage.empty());
+      "pricebook_type": "fixed_percentage"})"))
+            .percentage.empty());
   const auto unknown = zoho::parse_pricebook(json::parse(R"({"pricebook_id": "1", "name": "X",
       "pricebook_type": "tiered"})"));
   CHECK(unknown.type == zoho::PricebookType::unknown);

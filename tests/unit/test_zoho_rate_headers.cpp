@@ -24,8 +24,8 @@ Response with(long status, std::initializer_list<std::pair<const std::string, st
 }  // namespace
 
 TEST_CASE("rate headers: a window with requests left needs no wait") {
-  CHECK_FALSE(spent_window_wait(with(200, {{"x-rate-limit-remaining", "12"}, {"x-rate-limit-reset", "40"}}), 120s,
-                                fixed_now));
+  CHECK_FALSE(
+      spent_window_wait(with(200, {{"x-rate-limit-remaining", "12"}, {"x-rate-limit-reset", "40"}}), 120s, fixed_now));
   CHECK_FALSE(spent_window_wait(with(200, {}), 120s, fixed_now));
 }
 

@@ -11,7 +11,8 @@ TEST_SUITE_BEGIN("zoho");
 
 TEST_CASE("token response: a minted token") {
   const auto answer = check_token_response(
-      200, R"({"access_token":"1000.abc","api_domain":"https://www.zohoapis.eu","token_type":"Bearer","expires_in":3600})");
+      200,
+      R"({"access_token":"1000.abc","api_domain":"https://www.zohoapis.eu","token_type":"Bearer","expires_in":3600})");
   CHECK(answer.verdict == TokenVerdict::minted);
   CHECK(answer.access_token == "1000.abc");
   CHECK(answer.api_domain == "https://www.zohoapis.eu");

@@ -46,7 +46,7 @@ void require_object(const nlohmann::json& json) {
   }
 }
 
-} // namespace
+}  // namespace
 
 ItemPatch parse_item_patch(const nlohmann::json& json) {
   require_object(json);
@@ -74,8 +74,8 @@ ItemPatch parse_item_patch(const nlohmann::json& json) {
       patch.has_image = bool_of(key, value);
     } else if (key == "item_type") {
       patch.item_type = string_of(key, value);
-      if (*patch.item_type != "inventory" && *patch.item_type != "sales" &&
-          *patch.item_type != "purchases" && *patch.item_type != "sales_and_purchases") {
+      if (*patch.item_type != "inventory" && *patch.item_type != "sales" && *patch.item_type != "purchases" &&
+          *patch.item_type != "sales_and_purchases") {
         bad_field(key, "inventory, sales, purchases or sales_and_purchases");
       }
     } else if (key == "product_type") {
@@ -152,10 +152,9 @@ PricebookEntry parse_pricebook_entry(const std::string& item_id, const nlohmann:
       }
       for (const auto& bracket : value) {
         require_object(bracket);
-        entry.brackets.push_back(
-            {number_of("start_quantity", bracket.value("start_quantity", nlohmann::json())),
-             number_of("end_quantity", bracket.value("end_quantity", nlohmann::json())),
-             number_of("pricebook_rate", bracket.value("pricebook_rate", nlohmann::json()))});
+        entry.brackets.push_back({number_of("start_quantity", bracket.value("start_quantity", nlohmann::json())),
+                                  number_of("end_quantity", bracket.value("end_quantity", nlohmann::json())),
+                                  number_of("pricebook_rate", bracket.value("pricebook_rate", nlohmann::json()))});
       }
     } else {
       throw std::invalid_argument("unknown pricebook item field \"" + key + "\"");
@@ -185,8 +184,9 @@ void validate_pricebook_patch(const nlohmann::json& json) {
       bool_of(key, value);
     } else if (key == "rounding_type") {
       if (!is_rounding_type(string_of(key, value))) {
-        bad_field(key, "no_rounding, round_to_dollar (or round_to_dollor), round_to_dollar_minus_01, "
-                       "round_to_half_dollar or round_to_half_dollar_minus_01");
+        bad_field(key,
+                  "no_rounding, round_to_dollar (or round_to_dollor), round_to_dollar_minus_01, "
+                  "round_to_half_dollar or round_to_half_dollar_minus_01");
       }
     } else if (key == "items_shape") {
       const std::string shape = string_of(key, value);
@@ -239,4 +239,4 @@ void apply_pricebook_patch(Pricebook& book, const nlohmann::json& json) {
   }
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -22,7 +22,7 @@ struct ItemPatch {
   std::optional<double> available_stock;
   std::optional<double> actual_available_stock;
   std::optional<bool> has_image;
-  std::optional<UnixSeconds> last_modified_time; // default: now
+  std::optional<UnixSeconds> last_modified_time;  // default: now
   std::optional<std::string> item_type;
   std::optional<std::string> product_type;
   std::optional<bool> is_combo;
@@ -40,4 +40,4 @@ void apply_item_patch(Item& item, const ItemPatch& patch, UnixSeconds now);
 // The patch must have passed validate_pricebook_patch.
 void apply_pricebook_patch(Pricebook& book, const nlohmann::json& json);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

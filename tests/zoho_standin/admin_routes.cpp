@@ -33,8 +33,7 @@ nlohmann::json body_json(const httplib::Request& req) {
 
 // Runs the handler under the state lock; invalid input becomes a 400.
 Handler locked(ServerState& state, Handler handler) {
-  return [&state, handler = std::move(handler)](const httplib::Request& req,
-                                                 httplib::Response& res) {
+  return [&state, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     try {
       const std::lock_guard lock(state.mutex);
       handler(req, res);
@@ -62,9 +61,8 @@ void register_stats_and_faults(httplib::Server& server, ServerState& state) {
                 state.stats.reset();
                 send_ok(res);
               }));
-  server.Get("/_admin/faults", locked(state, [&state](const auto&, auto& res) {
-               send_json(res, 200, state.faults.to_json());
-             }));
+  server.Get("/_admin/faults",
+             locked(state, [&state](const auto&, auto& res) { send_json(res, 200, state.faults.to_json()); }));
   server.Post("/_admin/faults", locked(state, [&state](const auto& req, auto& res) {
                 state.faults.replace(parse_fault_rules(body_json(req)));
                 send_json(res, 200, state.faults.to_json());
@@ -92,8 +90,7 @@ void register_items(httplib::Server& server, ServerState& state) {
                 Item& item = state.catalog.item_for_update(req.matches[1], now, created);
                 apply_item_patch(item, patch, now);
                 send_json(res, created ? 201 : 200,
-                          OrderedJson{{"created", created},
-                                      {"item", item_detail(item, state.catalog, Flavor::truth)}});
+                          OrderedJson{{"created", created}, {"item", item_detail(item, state.catalog, Flavor::truth)}});
               }));
   server.Delete(item_path, locked(state, [&state](const auto& req, auto& res) {
                   if (!state.catalog.delete_item(req.matches[1])) {
@@ -114,20 +111,19 @@ void register_pricebooks(httplib::Server& server, ServerState& state) {
                }
                send_json(res, 200, pricebook_detail(*book, state.catalog));
              }));
-  server.Post(book_path, locked(state, [&state](const auto& req, auto& res) {
-                const nlohmann::json patch = body_json(req);
-                validate_pricebook_patch(patch);
-                bool created = false;
-                Pricebook& book = state.catalog.pricebook_for_update(req.matches[1], created);
-                if (created) {
-                  book.currency_id = build::iqd.id;
-                  book.currency_code = build::iqd.code;
-                }
-                apply_pricebook_patch(book, patch);
-                send_json(res, created ? 201 : 200,
-                          OrderedJson{{"created", created},
-                                      {"pricebook", pricebook_summary(book)}});
-              }));
+  server.Post(
+      book_path, locked(state, [&state](const auto& req, auto& res) {
+        const nlohmann::json patch = body_json(req);
+        validate_pricebook_patch(patch);
+        bool created = false;
+        Pricebook& book = state.catalog.pricebook_for_update(req.matches[1], created);
+        if (created) {
+          book.currency_id = build::iqd.id;
+          book.currency_code = build::iqd.code;
+        }
+        apply_pricebook_patch(book, patch);
+        send_json(res, created ? 201 : 200, OrderedJson{{"created", created}, {"pricebook", pricebook_summary(book)}});
+      }));
 
   const std::string entry_path = R"(/_admin/pricebooks/([^/]+)/items/([^/]+))";
   server.Post(entry_path, locked(state, [&state](const auto& req, auto& res) {
@@ -168,8 +164,7 @@ void register_export_tokens_clock(httplib::Server& server, ServerState& state) {
     for (const Pricebook& book : snapshot.pricebooks()) {
       books.push_back(pricebook_detail(book, snapshot));
     }
-    send_json(res, 200,
-              OrderedJson{{"items", std::move(items)}, {"pricebooks", std::move(books)}});
+    send_json(res, 200, OrderedJson{{"items", std::move(items)}, {"pricebooks", std::move(books)}});
   });
   server.Post("/_admin/tokens/expire", locked(state, [&state](const auto&, auto& res) {
                 state.tokens.expire_all();
@@ -181,16 +176,13 @@ void register_export_tokens_clock(httplib::Server& server, ServerState& state) {
                 send_ok(res);
               }));
   const auto clock_json = [&state] {
-    return OrderedJson{{"skew_seconds", state.clock.skew().count()},
-                       {"now", format_zoho_time(state.clock.unix_now())}};
+    return OrderedJson{{"skew_seconds", state.clock.skew().count()}, {"now", format_zoho_time(state.clock.unix_now())}};
   };
-  server.Get("/_admin/clock", locked(state, [clock_json](const auto&, auto& res) {
-               send_json(res, 200, clock_json());
-             }));
+  server.Get("/_admin/clock",
+             locked(state, [clock_json](const auto&, auto& res) { send_json(res, 200, clock_json()); }));
   server.Post("/_admin/clock/skew", locked(state, [&state, clock_json](const auto& req, auto& res) {
                 const nlohmann::json body = body_json(req);
-                if (!body.is_object() || !body.contains("seconds") ||
-                    !body.at("seconds").is_number_integer()) {
+                if (!body.is_object() || !body.contains("seconds") || !body.at("seconds").is_number_integer()) {
                   throw std::invalid_argument("expected {\"seconds\": N}");
                 }
                 state.clock.set_skew(std::chrono::seconds(body.at("seconds").get<long>()));
@@ -198,7 +190,7 @@ void register_export_tokens_clock(httplib::Server& server, ServerState& state) {
               }));
 }
 
-} // namespace
+}  // namespace
 
 void register_admin_routes(httplib::Server& server, ServerState& state) {
   register_stats_and_faults(server, state);
@@ -207,4 +199,4 @@ void register_admin_routes(httplib::Server& server, ServerState& state) {
   register_export_tokens_clock(server, state);
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -10,4 +10,4 @@ namespace zoho_standin {
 // only listens on 127.0.0.1 and exists for tests.
 void register_admin_routes(httplib::Server& server, ServerState& state);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -20,8 +20,7 @@ ApiError not_found(const std::string& what) {
   return ApiError(404, zoho_code::does_not_exist, what + " does not exist.");
 }
 
-std::size_t positive_param(const httplib::Request& req, const char* name,
-                           std::size_t fallback) {
+std::size_t positive_param(const httplib::Request& req, const char* name, std::size_t fallback) {
   if (!req.has_param(name)) {
     return fallback;
   }
@@ -41,8 +40,7 @@ struct Paging {
 
 // per_page above 200 is served as 200, as Zoho does.
 Paging paging_of(const httplib::Request& req) {
-  return {positive_param(req, "page", 1),
-          std::min(positive_param(req, "per_page", max_per_page), max_per_page)};
+  return {positive_param(req, "page", 1), std::min(positive_param(req, "per_page", max_per_page), max_per_page)};
 }
 
 std::vector<std::string> comma_list(const std::string& text) {
@@ -84,7 +82,7 @@ ItemQuery item_query_of(const ApiRequest& request) {
   }
   const std::string column = req.has_param("sort_column") ? req.get_param_value("sort_column") : "";
   if (request.books_documented && (column == "rate" || column == "tax_name")) {
-    query.sort = SortColumn::name; // Books' other sort columns; the order matters little here
+    query.sort = SortColumn::name;  // Books' other sort columns; the order matters little here
   } else if (request.books_documented && !column.empty() && column != "name") {
     throw invalid_value("sort_column");
   } else if (column.empty() || column == "name") {
@@ -162,8 +160,7 @@ ApiReply item_details(const ApiRequest& request) {
 
 // Books' undocumented GET /items/pricebookrate?pricebook_id=..&item_ids=a,b
 ApiReply pricebook_rates(const ApiRequest& request) {
-  const Pricebook* book =
-      request.catalog.find_pricebook(request.http.get_param_value("pricebook_id"));
+  const Pricebook* book = request.catalog.find_pricebook(request.http.get_param_value("pricebook_id"));
   if (book == nullptr) {
     throw not_found("Pricebook");
   }
@@ -243,17 +240,13 @@ ApiReply get_adjustment(const ApiRequest& request) {
   return {200, std::move(body)};
 }
 
-ApiReply invalid_url(const ApiRequest&) {
-  throw ApiError(404, zoho_code::invalid_url, "Invalid URL Passed");
-}
+ApiReply invalid_url(const ApiRequest&) { throw ApiError(404, zoho_code::invalid_url, "Invalid URL Passed"); }
 
 ApiReply method_not_allowed(const ApiRequest& request) {
-  throw ApiError(405, 37,
-                 "The HTTP method " + request.http.method +
-                     " is not allowed for the requested resource");
+  throw ApiError(405, 37, "The HTTP method " + request.http.method + " is not allowed for the requested resource");
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::string> split_path(std::string_view path) {
   std::vector<std::string> segments;
@@ -310,4 +303,4 @@ Endpoint resolve_endpoint(const std::string& method, const std::vector<std::stri
   return endpoint;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

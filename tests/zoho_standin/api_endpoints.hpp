@@ -23,11 +23,11 @@ struct ApiError : std::runtime_error {
 
 struct ApiRequest {
   const httplib::Request& http;
-  const std::vector<std::string>& segments; // the path after the prefix, split on '/'
+  const std::vector<std::string>& segments;  // the path after the prefix, split on '/'
   Flavor flavor;
   const Catalog& catalog;
   ModifiedComparison comparison;
-  bool books_documented = false; // --books-items documented and a /books/v3 request
+  bool books_documented = false;  // --books-items documented and a /books/v3 request
 };
 
 struct ApiReply {
@@ -39,7 +39,7 @@ using EndpointHandler = ApiReply (*)(const ApiRequest&);
 
 struct Endpoint {
   EndpointKind kind;
-  EndpointHandler handler; // throws ApiError
+  EndpointHandler handler;  // throws ApiError
 };
 
 std::vector<std::string> split_path(std::string_view path);
@@ -47,4 +47,4 @@ std::vector<std::string> split_path(std::string_view path);
 // The endpoint for a method and path; unknown paths get a handler answering 404 code 5.
 Endpoint resolve_endpoint(const std::string& method, const std::vector<std::string>& segments);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -14,8 +14,7 @@ constexpr const char* token_scheme = "Zoho-oauthtoken ";
 bool authorized(const ServerState& state, const httplib::Request& req, SteadyTime now) {
   const std::string header = req.get_header_value("Authorization");
   const std::string scheme = token_scheme;
-  return header.compare(0, scheme.size(), scheme) == 0 &&
-         state.tokens.is_valid(header.substr(scheme.size()), now);
+  return header.compare(0, scheme.size(), scheme) == 0 && state.tokens.is_valid(header.substr(scheme.size()), now);
 }
 
 // Answers 429 when a limit is reached; otherwise records the request. Caller holds the lock.
@@ -30,8 +29,7 @@ bool admit(ServerState& state, SteadyTime now, httplib::Response& res) {
   set_rate_headers(res, state.limiter.headers(now));
   if (verdict == RateVerdict::per_day_exceeded) {
     replace_header(res, "X-Rate-Limit-Remaining", "0");
-    replace_header(res, "Retry-After",
-                   std::to_string(RateLimiter::seconds_until_next_day(unix_now)));
+    replace_header(res, "Retry-After", std::to_string(RateLimiter::seconds_until_next_day(unix_now)));
     send_zoho_error(res, 429, zoho_code::daily_limit,
                     "You have reached the maximum number of API requests allowed per day.");
   } else {
@@ -43,16 +41,14 @@ bool admit(ServerState& state, SteadyTime now, httplib::Response& res) {
   return false;
 }
 
-void serve_api(ServerState& state, Flavor flavor, const Endpoint& endpoint,
-               const std::vector<std::string>& segments, const httplib::Request& req,
-               httplib::Response& res, const ServeMode& mode) {
+void serve_api(ServerState& state, Flavor flavor, const Endpoint& endpoint, const std::vector<std::string>& segments,
+               const httplib::Request& req, httplib::Response& res, const ServeMode& mode) {
   const std::lock_guard lock(state.mutex);
   const SteadyTime now = state.clock.now();
   if (!authorized(state, req, now)) {
     state.stats.count_unauthorized();
     set_rate_headers(res, state.limiter.headers(now));
-    send_zoho_error(res, 401, zoho_code::not_authorized,
-                    "You are not authorized to perform this operation");
+    send_zoho_error(res, 401, zoho_code::not_authorized, "You are not authorized to perform this operation");
     return;
   }
   if (mode.expire_tokens_after_auth) {
@@ -60,8 +56,7 @@ void serve_api(ServerState& state, Flavor flavor, const Endpoint& endpoint,
   }
   if (req.get_param_value("organization_id") != state.options.organization_id) {
     set_rate_headers(res, state.limiter.headers(now));
-    send_zoho_error(res, 400, zoho_code::invalid_value,
-                    "Invalid value passed for organization_id");
+    send_zoho_error(res, 400, zoho_code::invalid_value, "Invalid value passed for organization_id");
     return;
   }
   if (mode.counts_toward_limits && !admit(state, now, res)) {
@@ -69,7 +64,10 @@ void serve_api(ServerState& state, Flavor flavor, const Endpoint& endpoint,
   }
   set_rate_headers(res, state.limiter.headers(now));
   try {
-    const ApiRequest request{req, segments, flavor, state.catalog,
+    const ApiRequest request{req,
+                             segments,
+                             flavor,
+                             state.catalog,
                              state.options.modified_comparison,
                              flavor == Flavor::books && state.options.books_items == "documented"};
     const ApiReply reply = endpoint.handler(request);
@@ -79,27 +77,24 @@ void serve_api(ServerState& state, Flavor flavor, const Endpoint& endpoint,
   }
 }
 
-void handle_api_request(ServerState& state, Flavor flavor, const httplib::Request& req,
-                        httplib::Response& res) {
+void handle_api_request(ServerState& state, Flavor flavor, const httplib::Request& req, httplib::Response& res) {
   const std::string path = req.matches[1];
   const auto segments = split_path(path);
   const Endpoint endpoint = resolve_endpoint(req.method, segments);
-  serve_with_faults(state, endpoint.kind, path, false, res,
-                    [&](httplib::Response& out, const ServeMode& mode) {
-                      serve_api(state, flavor, endpoint, segments, req, out, mode);
-                    });
+  serve_with_faults(state, endpoint.kind, path, false, res, [&](httplib::Response& out, const ServeMode& mode) {
+    serve_api(state, flavor, endpoint, segments, req, out, mode);
+  });
 }
 
-} // namespace
+}  // namespace
 
 void register_api_routes(httplib::Server& server, ServerState& state) {
   const std::pair<const char*, Flavor> prefixes[] = {{"/books/v3", Flavor::books},
                                                      {"/inventory/v1", Flavor::inventory}};
   for (const auto& [prefix, flavor] : prefixes) {
     const std::string pattern = std::string(prefix) + "(/.*)";
-    const httplib::Server::Handler handler = [&state, flavor = flavor](
-                                                 const httplib::Request& req,
-                                                 httplib::Response& res) {
+    const httplib::Server::Handler handler = [&state, flavor = flavor](const httplib::Request& req,
+                                                                       httplib::Response& res) {
       handle_api_request(state, flavor, req, res);
     };
     server.Get(pattern, handler);
@@ -109,4 +104,4 @@ void register_api_routes(httplib::Server& server, ServerState& state) {
   }
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -10,4 +10,4 @@ namespace zoho_standin {
 // organization, the rate limits, then the endpoint.
 void register_api_routes(httplib::Server& server, ServerState& state);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -4,12 +4,10 @@
 
 namespace zoho_standin {
 
-TokenStore::TokenStore(OAuthClient client, std::chrono::seconds ttl)
-    : client_(std::move(client)), ttl_(ttl) {}
+TokenStore::TokenStore(OAuthClient client, std::chrono::seconds ttl) : client_(std::move(client)), ttl_(ttl) {}
 
 MintResult TokenStore::mint(const std::string& grant_type, const std::string& client_id,
-                            const std::string& client_secret, const std::string& refresh_token,
-                            SteadyTime now) {
+                            const std::string& client_secret, const std::string& refresh_token, SteadyTime now) {
   if (grant_type != "refresh_token") {
     return {MintOutcome::unsupported_grant, {}};
   }
@@ -53,4 +51,4 @@ std::size_t TokenStore::live_tokens(SteadyTime now) const {
   return live;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -59,7 +59,7 @@ std::string text_of(const nlohmann::json& rule, const char* key) {
   return rule.at(key).get<std::string>();
 }
 
-} // namespace
+}  // namespace
 
 BodyEdit parse_body_edit(const std::string& kind, const nlohmann::json& rule) {
   BodyEdit edit;
@@ -69,7 +69,7 @@ BodyEdit parse_body_edit(const std::string& kind, const nlohmann::json& rule) {
     if (rule.contains("raw") && !rule.at("raw").is_null()) {
       edit.raw = text_of(rule, "raw");
     } else if (rule.contains("raw_hex")) {
-      edit.raw = from_hex(text_of(rule, "raw_hex")); // bytes no JSON rule can hold (invalid UTF-8)
+      edit.raw = from_hex(text_of(rule, "raw_hex"));  // bytes no JSON rule can hold (invalid UTF-8)
     }
   } else if (kind == "rewrite") {
     edit.find = text_of(rule, "find");
@@ -83,7 +83,7 @@ BodyEdit parse_body_edit(const std::string& kind, const nlohmann::json& rule) {
       throw std::invalid_argument("this fault needs an object \"patch\"");
     }
     edit.patch = rule.at("patch");
-    (void)parse_item_patch(edit.patch); // a bad patch is refused now, not when it fires
+    (void)parse_item_patch(edit.patch);  // a bad patch is refused now, not when it fires
   }
   return edit;
 }
@@ -116,11 +116,10 @@ std::string set_raw_field(std::string body, const std::string& item_id, const st
 }
 
 std::string replace_all(std::string body, const std::string& find, const std::string& replace) {
-  for (std::size_t at = body.find(find); at != std::string::npos;
-       at = body.find(find, at + replace.size())) {
+  for (std::size_t at = body.find(find); at != std::string::npos; at = body.find(find, at + replace.size())) {
     body.replace(at, find.size(), replace);
   }
   return body;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -16,10 +16,10 @@ namespace zoho_standin {
 struct BodyEdit {
   std::string item_id;
   std::string field;
-  std::optional<std::string> raw; // none: remove the field
+  std::optional<std::string> raw;  // none: remove the field
   std::string find;
   std::string replace;
-  nlohmann::json patch; // POST /_admin/items/{id} fields
+  nlohmann::json patch;  // POST /_admin/items/{id} fields
 };
 
 // Reads the fields of a raw_field, rewrite or patch_item rule; throws
@@ -34,4 +34,4 @@ std::string set_raw_field(std::string body, const std::string& item_id, const st
 // Every occurrence of `find` replaced.
 std::string replace_all(std::string body, const std::string& find, const std::string& replace);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -8,9 +8,7 @@ namespace zoho_standin {
 namespace {
 
 // Numeric ids compare as numbers: shorter first, then by text.
-bool id_less(const std::string& a, const std::string& b) {
-  return a.size() != b.size() ? a.size() < b.size() : a < b;
-}
+bool id_less(const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() < b.size() : a < b; }
 
 void apply_position_quirks(Item& item, std::size_t position) {
   item.stock_as_text = (position + 1) % 7 == 0;
@@ -32,7 +30,7 @@ std::vector<double> split(double total, const std::vector<double>& weights) {
   return parts;
 }
 
-} // namespace
+}  // namespace
 
 bool Catalog::matches(const OrderEntry& entry, const ItemQuery& query) {
   if (entry.deleted) {
@@ -43,16 +41,15 @@ bool Catalog::matches(const OrderEntry& entry, const ItemQuery& query) {
     return false;
   }
   if (query.modified_since) {
-    return query.comparison == ModifiedComparison::ge
-               ? entry.last_modified_time >= *query.modified_since
-               : entry.last_modified_time > *query.modified_since;
+    return query.comparison == ModifiedComparison::ge ? entry.last_modified_time >= *query.modified_since
+                                                      : entry.last_modified_time > *query.modified_since;
   }
   return true;
 }
 
 const PricebookEntry* Pricebook::find_entry(const std::string& item_id) const {
-  const auto it = std::find_if(entries.begin(), entries.end(),
-                               [&](const PricebookEntry& e) { return e.item_id == item_id; });
+  const auto it =
+      std::find_if(entries.begin(), entries.end(), [&](const PricebookEntry& e) { return e.item_id == item_id; });
   return it == entries.end() ? nullptr : &*it;
 }
 
@@ -67,8 +64,8 @@ void Pricebook::set_entry(PricebookEntry entry) {
 }
 
 bool Pricebook::remove_entry(const std::string& item_id) {
-  const auto it = std::find_if(entries.begin(), entries.end(),
-                               [&](const PricebookEntry& e) { return e.item_id == item_id; });
+  const auto it =
+      std::find_if(entries.begin(), entries.end(), [&](const PricebookEntry& e) { return e.item_id == item_id; });
   if (it == entries.end()) {
     return false;
   }
@@ -93,9 +90,7 @@ void Catalog::add_pricebook(Pricebook book) { pricebooks_.push_back(std::move(bo
 
 void Catalog::set_locations(std::vector<Location> locations) { locations_ = std::move(locations); }
 
-void Catalog::add_adjustment(Adjustment adjustment) {
-  adjustments_.push_back(std::move(adjustment));
-}
+void Catalog::add_adjustment(Adjustment adjustment) { adjustments_.push_back(std::move(adjustment)); }
 
 const Item* Catalog::find_item(const std::string& item_id) const {
   const auto it = slot_by_id_.find(item_id);
@@ -135,9 +130,9 @@ bool Catalog::delete_item(const std::string& item_id) {
   items_[it->second].deleted = true;
   for (Pricebook& book : pricebooks_) {
     auto& entries = book.entries;
-    entries.erase(std::remove_if(entries.begin(), entries.end(),
-                                 [&](const PricebookEntry& e) { return e.item_id == item_id; }),
-                  entries.end());
+    entries.erase(
+        std::remove_if(entries.begin(), entries.end(), [&](const PricebookEntry& e) { return e.item_id == item_id; }),
+        entries.end());
   }
   orders_ = {};
   return true;
@@ -150,30 +145,28 @@ const std::vector<Catalog::OrderEntry>& Catalog::order_by(SortColumn column) con
   }
   std::vector<std::size_t> slots(items_.size());
   std::iota(slots.begin(), slots.end(), std::size_t{0});
-  const auto by_id = [this](std::size_t a, std::size_t b) {
-    return id_less(items_[a].item_id, items_[b].item_id);
-  };
+  const auto by_id = [this](std::size_t a, std::size_t b) { return id_less(items_[a].item_id, items_[b].item_id); };
   switch (column) {
-  case SortColumn::name:
-    std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
-      const int c = items_[a].name.compare(items_[b].name);
-      return c != 0 ? c < 0 : by_id(a, b);
-    });
-    break;
-  case SortColumn::last_modified_time:
-    std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
-      const auto ta = items_[a].last_modified_time;
-      const auto tb = items_[b].last_modified_time;
-      return ta != tb ? ta < tb : by_id(a, b);
-    });
-    break;
-  case SortColumn::created_time:
-    std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
-      const auto ta = items_[a].created_time;
-      const auto tb = items_[b].created_time;
-      return ta != tb ? ta < tb : by_id(a, b);
-    });
-    break;
+    case SortColumn::name:
+      std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
+        const int c = items_[a].name.compare(items_[b].name);
+        return c != 0 ? c < 0 : by_id(a, b);
+      });
+      break;
+    case SortColumn::last_modified_time:
+      std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
+        const auto ta = items_[a].last_modified_time;
+        const auto tb = items_[b].last_modified_time;
+        return ta != tb ? ta < tb : by_id(a, b);
+      });
+      break;
+    case SortColumn::created_time:
+      std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
+        const auto ta = items_[a].created_time;
+        const auto tb = items_[b].created_time;
+        return ta != tb ? ta < tb : by_id(a, b);
+      });
+      break;
   }
   order.reserve(slots.size());
   for (const std::size_t slot : slots) {
@@ -249,8 +242,7 @@ Pricebook& Catalog::pricebook_for_update(const std::string& pricebook_id, bool& 
 }
 
 std::vector<LocationStock> Catalog::stock_by_location(const Item& item) const {
-  const std::size_t count =
-      std::min(locations_.size(), static_cast<std::size_t>(item.location_count));
+  const std::size_t count = std::min(locations_.size(), static_cast<std::size_t>(item.location_count));
   if (count == 0) {
     return {};
   }
@@ -284,4 +276,4 @@ void Catalog::warm_caches() const {
   order_by(SortColumn::created_time);
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -30,11 +30,11 @@ struct Item {
   UnixSeconds created_time = 0;
   UnixSeconds last_modified_time = 0;
   // Shape quirks, fixed by the item's position in the catalog (see Catalog::add_item).
-  bool stock_as_text = false; // stock_on_hand/available_stock sent as "12.00" strings
-  bool uses_locations = true; // locations[] (newer items) or warehouses[] (older ones)
-  int location_count = 3;     // 2 or 3 of the organization's locations
+  bool stock_as_text = false;  // stock_on_hand/available_stock sent as "12.00" strings
+  bool uses_locations = true;  // locations[] (newer items) or warehouses[] (older ones)
+  int location_count = 3;      // 2 or 3 of the organization's locations
   bool deleted = false;
-  std::optional<double> for_sale_stock; // available_for_sale; unset: actual_available_stock
+  std::optional<double> for_sale_stock;  // available_for_sale; unset: actual_available_stock
 
   double available_for_sale_stock() const { return for_sale_stock.value_or(actual_available_stock); }
 };
@@ -52,9 +52,9 @@ struct PricebookEntry {
 
   std::string item_id;
   double pricebook_rate = 0;
-  std::vector<PriceBracket> brackets; // non-empty: pricing_scheme "volume"
-  std::string discount;               // pricebook_discount as Zoho spells it ("5%", "10"); "" none
-  bool unit_bracket = false;          // unit row sent with one 0..0 bracket, like Zoho's example
+  std::vector<PriceBracket> brackets;  // non-empty: pricing_scheme "volume"
+  std::string discount;                // pricebook_discount as Zoho spells it ("5%", "10"); "" none
+  bool unit_bracket = false;           // unit row sent with one 0..0 bracket, like Zoho's example
 };
 
 struct Pricebook {
@@ -65,15 +65,15 @@ struct Pricebook {
   int decimal_place = 0;
   bool active = true;
   bool is_default = false;
-  std::string sales_or_purchase_type = "sales"; // or "purchases"
-  std::string pricebook_type = "per_item";      // or "fixed_percentage"
+  std::string sales_or_purchase_type = "sales";  // or "purchases"
+  std::string pricebook_type = "per_item";       // or "fixed_percentage"
   double percentage = 0;
   bool is_increase = false;
   std::string rounding_type = "no_rounding";
   // How the detail sends pricebook_items: "full", "empty" ([]) or "absent" (no key), as
   // Zoho Inventory's detail "may not return items" (TSH's storefront code).
   std::string items_shape = "full";
-  std::vector<PricebookEntry> entries; // per_item books only
+  std::vector<PricebookEntry> entries;  // per_item books only
 
   bool is_per_item() const { return pricebook_type == "per_item"; }
   const PricebookEntry* find_entry(const std::string& item_id) const;
@@ -95,7 +95,7 @@ struct LocationStock {
   double stock_on_hand;
   double available_stock;
   double actual_available_stock;
-  double available_for_sale_stock; // what TSH sells from
+  double available_for_sale_stock;  // what TSH sells from
 };
 
 struct AdjustmentLine {
@@ -106,7 +106,7 @@ struct AdjustmentLine {
 struct Adjustment {
   std::string id;
   std::string reference_number;
-  std::string date; // yyyy-MM-dd
+  std::string date;  // yyyy-MM-dd
   std::string reason;
   std::vector<AdjustmentLine> lines;
 };
@@ -121,7 +121,7 @@ struct ItemQuery {
   ModifiedComparison comparison = ModifiedComparison::ge;
   SortColumn sort = SortColumn::name;
   bool descending = false;
-  std::size_t page = 1; // 1-based
+  std::size_t page = 1;  // 1-based
   std::size_t per_page = 200;
 };
 
@@ -132,7 +132,7 @@ struct ItemPage {
 
 // All data the server holds. Not thread-safe: ServerState's mutex guards it.
 class Catalog {
-public:
+ public:
   // Appends an item and fixes its shape quirks from its position.
   void add_item(Item item);
   void reserve_items(std::size_t count);
@@ -167,7 +167,7 @@ public:
   // Builds the sort orders now, so the first listing is as fast as the rest.
   void warm_caches() const;
 
-private:
+ private:
   // What a listing filters on, copied next to the sort order so that scanning 100,000 items
   // for a deep page reads one small contiguous array.
   struct OrderEntry {
@@ -181,7 +181,7 @@ private:
   static bool matches(const OrderEntry& entry, const ItemQuery& query);
 
   std::vector<Item> items_;
-  std::unordered_map<std::string, std::size_t> slot_by_id_; // includes deleted items
+  std::unordered_map<std::string, std::size_t> slot_by_id_;  // includes deleted items
   std::vector<Pricebook> pricebooks_;
   std::vector<Location> locations_;
   std::vector<Adjustment> adjustments_;
@@ -189,4 +189,4 @@ private:
   mutable std::array<std::vector<OrderEntry>, 3> orders_;
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

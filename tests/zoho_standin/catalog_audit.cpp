@@ -27,8 +27,7 @@ std::vector<std::size_t> pick(const std::vector<std::size_t>& from, std::size_t 
 }
 
 // Moves stock one unit at a time over items that have some, until the total is exact.
-void adjust_total_stock(std::vector<Item>& items, const std::vector<std::size_t>& subset,
-                        double target) {
+void adjust_total_stock(std::vector<Item>& items, const std::vector<std::size_t>& subset, double target) {
   double total = 0;
   for (const std::size_t i : subset) {
     total += items[i].stock_on_hand;
@@ -52,14 +51,14 @@ void adjust_total_stock(std::vector<Item>& items, const std::vector<std::size_t>
 
 double round_cents(double value) { return std::max(0.01, std::round(value * 100) / 100); }
 
-void add_entries(Pricebook& book, const std::vector<Item>& items,
-                 const std::vector<std::size_t>& indices, double (*price)(const Item&)) {
+void add_entries(Pricebook& book, const std::vector<Item>& items, const std::vector<std::size_t>& indices,
+                 double (*price)(const Item&)) {
   for (const std::size_t i : indices) {
     book.entries.push_back({items[i].item_id, price(items[i]), {}});
   }
 }
 
-} // namespace
+}  // namespace
 
 Catalog build_audit_catalog(std::uint64_t seed) {
   Rng rng(seed);
@@ -121,8 +120,7 @@ Catalog build_audit_catalog(std::uint64_t seed) {
   std::vector<double> consumer_rate(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
     const Item& item = items[i];
-    const double base =
-        item.rate > 0 ? item.rate : build::round_to_step(item.purchase_rate * 1.3, 250);
+    const double base = item.rate > 0 ? item.rate : build::round_to_step(item.purchase_rate * 1.3, 250);
     consumer_rate[i] = rng.chance(0.3) ? build::round_to_step(base * 1.05, 250) : base;
   }
 
@@ -157,9 +155,8 @@ Catalog build_audit_catalog(std::uint64_t seed) {
     promo_items.insert(promo_items.end(), more.begin(), more.end());
   }
   std::sort(promo_items.begin(), promo_items.end());
-  add_entries(old_promo, items, promo_items, [](const Item& item) {
-    return build::round_to_step(item.rate * 0.8, 250);
-  });
+  add_entries(old_promo, items, promo_items,
+              [](const Item& item) { return build::round_to_step(item.rate * 0.8, 250); });
 
   auto supplier_costs = build::make_pricebook(5, "Supplier Costs", build::iqd);
   supplier_costs.sales_or_purchase_type = "purchases";
@@ -167,8 +164,7 @@ Catalog build_audit_catalog(std::uint64_t seed) {
   const auto priced_costs = pick(priced, 70, rng);
   cost_items.insert(cost_items.end(), priced_costs.begin(), priced_costs.end());
   std::sort(cost_items.begin(), cost_items.end());
-  add_entries(supplier_costs, items, cost_items,
-              [](const Item& item) { return item.purchase_rate; });
+  add_entries(supplier_costs, items, cost_items, [](const Item& item) { return item.purchase_rate; });
 
   Catalog catalog;
   catalog.set_locations(build::organization_locations());
@@ -185,4 +181,4 @@ Catalog build_audit_catalog(std::uint64_t seed) {
   return catalog;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

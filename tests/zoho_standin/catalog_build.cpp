@@ -19,10 +19,10 @@ struct Product {
 };
 
 constexpr Brand brands[] = {
-    {"Samsung", 1.3},  {"Apple", 1.6},  {"Xiaomi", 0.9},   {"Huawei", 1.1},    {"Anker", 1.1},
-    {"Baseus", 0.9},   {"Ugreen", 0.9}, {"Oraimo", 0.8},   {"Lenovo", 1.1},    {"HP", 1.2},
-    {"Dell", 1.2},     {"Logitech", 1.1}, {"JBL", 1.2},    {"Sony", 1.4},      {"TP-Link", 0.9},
-    {"Hoco", 0.7},     {"Joyroom", 0.7}, {"Remax", 0.7},   {"Green Lion", 0.8}, {"Porodo", 0.8},
+    {"Samsung", 1.3}, {"Apple", 1.6},    {"Xiaomi", 0.9}, {"Huawei", 1.1},     {"Anker", 1.1},
+    {"Baseus", 0.9},  {"Ugreen", 0.9},   {"Oraimo", 0.8}, {"Lenovo", 1.1},     {"HP", 1.2},
+    {"Dell", 1.2},    {"Logitech", 1.1}, {"JBL", 1.2},    {"Sony", 1.4},       {"TP-Link", 0.9},
+    {"Hoco", 0.7},    {"Joyroom", 0.7},  {"Remax", 0.7},  {"Green Lion", 0.8}, {"Porodo", 0.8},
 };
 
 // A few names carry quotes and inch marks on purpose: they must survive JSON and SQL intact.
@@ -63,8 +63,8 @@ constexpr Product products[] = {
 
 constexpr const char* colors[] = {"", " Black", " White", " Blue", " Silver"};
 
-constexpr const char* adjustment_reasons[] = {"Stock count", "Damaged goods", "Stolen goods",
-                                              "Returned to supplier", "Inventory revaluation"};
+constexpr const char* adjustment_reasons[] = {"Stock count", "Damaged goods", "Stolen goods", "Returned to supplier",
+                                              "Inventory revaluation"};
 
 struct NamedProduct {
   std::string name;
@@ -77,8 +77,8 @@ std::vector<NamedProduct> shuffled_combinations(Rng& rng) {
   for (const Brand& brand : brands) {
     for (const Product& product : products) {
       for (const char* color : colors) {
-        combinations.push_back({fmt::format("{} {}{}", brand.name, product.name, color),
-                                product.base_price_iqd * brand.price_factor});
+        combinations.push_back(
+            {fmt::format("{} {}{}", brand.name, product.name, color), product.base_price_iqd * brand.price_factor});
       }
     }
   }
@@ -93,11 +93,9 @@ double random_stock(Rng& rng) {
   return static_cast<double>(rng.chance(0.8) ? rng.between(1, 100) : rng.between(100, 300));
 }
 
-UnixSeconds random_time_between(Rng& rng, UnixSeconds from, UnixSeconds to) {
-  return rng.between(from, to);
-}
+UnixSeconds random_time_between(Rng& rng, UnixSeconds from, UnixSeconds to) { return rng.between(from, to); }
 
-} // namespace
+}  // namespace
 
 std::string item_id_for(std::size_t index) {
   return std::to_string(4815000001000001ULL + static_cast<unsigned long long>(index) * 1000ULL);
@@ -109,9 +107,7 @@ std::string pricebook_id_for(std::size_t number) {
   return std::to_string(4815000000070000ULL + static_cast<unsigned long long>(number));
 }
 
-double round_to_step(double value, double step) {
-  return std::max(step, std::round(value / step) * step);
-}
+double round_to_step(double value, double step) { return std::max(step, std::round(value / step) * step); }
 
 std::vector<Item> generate_items(std::size_t count, Rng& rng) {
   const auto names = shuffled_combinations(rng);
@@ -127,7 +123,7 @@ std::vector<Item> generate_items(std::size_t count, Rng& rng) {
       item.name += fmt::format(" Series {}", i / names.size() + 1);
     }
     if (i % 50 == 49) {
-      item.name += " (أصلي)"; // "original": some names are partly Arabic
+      item.name += " (أصلي)";  // "original": some names are partly Arabic
     }
     item.sku = sku_for(i);
     item.rate = round_to_step(named.base_price * (0.85 + 0.3 * rng.uniform()), 250);
@@ -220,4 +216,4 @@ std::vector<PriceBracket> volume_brackets(double rate, double step, Rng& rng) {
   return brackets;
 }
 
-} // namespace zoho_standin::build
+}  // namespace zoho_standin::build

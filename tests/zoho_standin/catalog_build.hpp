@@ -22,7 +22,7 @@ inline constexpr Currency base_currency{"", "", 0};
 
 std::string item_id_for(std::size_t index);
 std::string sku_for(std::size_t index);
-std::string pricebook_id_for(std::size_t number); // number >= 1
+std::string pricebook_id_for(std::size_t number);  // number >= 1
 
 // Nearest multiple of step, never below one step (prices are never rounded to zero).
 double round_to_step(double value, double step);
@@ -46,4 +46,4 @@ Pricebook make_pricebook(std::size_t number, std::string name, const Currency& c
 // 2 or 3 brackets from 1, 10 and 50 units, each cheaper than the last; the first is `rate`.
 std::vector<PriceBracket> volume_brackets(double rate, double step, Rng& rng);
 
-} // namespace zoho_standin::build
+}  // namespace zoho_standin::build

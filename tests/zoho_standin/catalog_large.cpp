@@ -40,8 +40,7 @@ Catalog build_large_catalog(std::size_t item_count, std::uint64_t seed) {
   retired_items.resize(std::min<std::size_t>(100, items.size()));
   std::sort(retired_items.begin(), retired_items.end());
   for (const std::size_t i : retired_items) {
-    retired.entries.push_back(
-        {items[i].item_id, build::round_to_step(items[i].rate * 0.85, 250), {}});
+    retired.entries.push_back({items[i].item_id, build::round_to_step(items[i].rate * 0.85, 250), {}});
   }
 
   Catalog catalog;
@@ -59,4 +58,4 @@ Catalog build_large_catalog(std::size_t item_count, std::uint64_t seed) {
   return catalog;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -6,8 +6,8 @@
 #include "catalog_build.hpp"
 #include "catalogs.hpp"
 
-#include <cmath>
 #include <fmt/format.h>
+#include <cmath>
 
 namespace zoho_standin {
 namespace {
@@ -23,9 +23,9 @@ double tsh_rate(Rng& rng) {
     return 0;
   }
   if (roll < 0.40) {
-    return static_cast<double>(rng.between(5, 995)) / 1000; // 0.005 .. 0.995
+    return static_cast<double>(rng.between(5, 995)) / 1000;  // 0.005 .. 0.995
   }
-  return static_cast<double>(rng.between(100, 6000)) / 100; // 1.00 .. 60.00
+  return static_cast<double>(rng.between(100, 6000)) / 100;  // 1.00 .. 60.00
 }
 
 // TSH's item types: inventory 2124, sales 58, purchases 2, sales_and_purchases 20 of 2,204.
@@ -33,7 +33,7 @@ void set_types(Item& item, std::size_t index) {
   if (index % 1100 == 7) {
     item.item_type = "purchases";
   } else if (index % 38 == 5) {
-    item.item_type = "sales"; // services and shipping fees ("اجور الشحن الجزئي")
+    item.item_type = "sales";  // services and shipping fees ("اجور الشحن الجزئي")
     item.product_type = "service";
   } else if (index % 110 == 9) {
     item.item_type = "sales_and_purchases";
@@ -47,7 +47,7 @@ Pricebook tsh_book(std::size_t number, std::string name, const build::Currency& 
   return book;
 }
 
-} // namespace
+}  // namespace
 
 Catalog build_tsh_catalog(std::uint64_t seed) {
   Rng rng(seed);
@@ -60,11 +60,11 @@ Catalog build_tsh_catalog(std::uint64_t seed) {
     item.purchase_rate = std::round(item.rate * 700) / 1000;
     set_types(item, i);
     if (i % 97 == 3) {
-      item.stock_on_hand = -2; // sold before it was received: Zoho allows it
+      item.stock_on_hand = -2;  // sold before it was received: Zoho allows it
     }
     build::set_availability(item, rng);
     if (i % 5 == 1 && item.actual_available_stock > 2) {
-      item.for_sale_stock = item.actual_available_stock - 2; // some reserved for open orders
+      item.for_sale_stock = item.actual_available_stock - 2;  // some reserved for open orders
     }
   }
 
@@ -80,7 +80,7 @@ Catalog build_tsh_catalog(std::uint64_t seed) {
     consumer.entries.push_back({item.item_id, build::round_to_step(item.rate * 1310, 250), {}});
     PricebookEntry entry{item.item_id, item.rate, {}};
     entry.discount = listed % 9 == 0 ? "5%" : listed % 13 == 0 ? "10" : "";
-    entry.unit_bracket = listed % 4 == 0; // Zoho's own unit example carries one 0..0 bracket
+    entry.unit_bracket = listed % 4 == 0;  // Zoho's own unit example carries one 0..0 bracket
     if (listed % 50 == 0) {
       entry.brackets = {{1, 9, item.rate}, {10, 0, std::round(item.rate * 900) / 1000}};
     }
@@ -106,12 +106,9 @@ Catalog build_tsh_catalog(std::uint64_t seed) {
   catalog.add_pricebook(std::move(technical));
   // Every rounding type Zoho lists, in both spellings of the dollar ones, on fixed-percentage books.
   const std::pair<const char*, const char*> roundings[] = {
-      {"Wholesale A USD", "round_to_dollar_minus_01"},
-      {"Wholesale B USD", "round_to_dollor"},
-      {"Wholesale C USD", "round_to_half_dollar"},
-      {"Wholesale D USD", "round_to_half_dollar_minus_01"},
-      {"Wholesale E USD", "round_to_dollar"},
-      {"Wholesale F USD", "no_rounding"}};
+      {"Wholesale A USD", "round_to_dollar_minus_01"}, {"Wholesale B USD", "round_to_dollor"},
+      {"Wholesale C USD", "round_to_half_dollar"},     {"Wholesale D USD", "round_to_half_dollar_minus_01"},
+      {"Wholesale E USD", "round_to_dollar"},          {"Wholesale F USD", "no_rounding"}};
   std::size_t number = 6;
   for (const auto& [name, rounding] : roundings) {
     Pricebook book = tsh_book(number++, name, build::base_currency);
@@ -125,4 +122,4 @@ Catalog build_tsh_catalog(std::uint64_t seed) {
   return catalog;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -22,4 +22,4 @@ Catalog build_large_catalog(std::size_t item_count, std::uint64_t seed);
 // the "WholeSale WareHouse" location, discounts, every rounding type, an empty book detail.
 Catalog build_tsh_catalog(std::uint64_t seed);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -11,7 +11,7 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 // The server's sense of time. Tests can move it forward (POST /_admin/clock/skew) to expire
 // tokens, the token-mint window or the rate-limit window without waiting.
 class Clock {
-public:
+ public:
   SteadyTime now() const { return std::chrono::steady_clock::now() + skew_; }
 
   UnixSeconds unix_now() const {
@@ -22,8 +22,8 @@ public:
   void set_skew(std::chrono::seconds skew) { skew_ = skew; }
   std::chrono::seconds skew() const { return skew_; }
 
-private:
+ private:
   std::chrono::seconds skew_{0};
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

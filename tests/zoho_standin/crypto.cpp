@@ -22,14 +22,13 @@ std::string to_hex(const unsigned char* data, std::size_t size) {
   return hex;
 }
 
-} // namespace
+}  // namespace
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest,
-           &length) == nullptr) {
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+           data.size(), digest, &length) == nullptr) {
     throw std::runtime_error("HMAC-SHA256 failed");
   }
   return to_hex(digest, length);
@@ -47,4 +46,4 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

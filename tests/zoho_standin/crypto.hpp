@@ -15,4 +15,4 @@ std::string random_hex(std::size_t bytes);
 // Equal strings, compared in time independent of where they differ.
 bool constant_time_equal(std::string_view a, std::string_view b);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

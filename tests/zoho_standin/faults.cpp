@@ -47,7 +47,8 @@ FaultKind kind_from_name(const std::string& name) {
   throw std::invalid_argument("unknown fault kind \"" + name + "\"");
 }
 
-template <class T> T read(const nlohmann::json& rule, const char* key, T fallback) {
+template <class T>
+T read(const nlohmann::json& rule, const char* key, T fallback) {
   if (!rule.contains(key)) {
     return fallback;
   }
@@ -101,12 +102,11 @@ FaultRule parse_rule(const nlohmann::json& json) {
   return rule;
 }
 
-} // namespace
+}  // namespace
 
 bool replaces_response(FaultKind kind) {
-  return kind == FaultKind::status || kind == FaultKind::rate_limit ||
-         kind == FaultKind::invalid_json || kind == FaultKind::html ||
-         kind == FaultKind::code_nonzero || kind == FaultKind::zoho_error;
+  return kind == FaultKind::status || kind == FaultKind::rate_limit || kind == FaultKind::invalid_json ||
+         kind == FaultKind::html || kind == FaultKind::code_nonzero || kind == FaultKind::zoho_error;
 }
 
 std::vector<FaultRule> parse_fault_rules(const nlohmann::json& body) {
@@ -128,8 +128,7 @@ void FaultInjector::replace(std::vector<FaultRule> rules) {
 
 std::optional<FiredFault> FaultInjector::decide(std::string_view path, bool token_endpoint) {
   for (FaultRule& rule : rules_) {
-    const bool path_matches = token_endpoint ? !rule.path.empty() &&
-                                                   path.find(rule.path) != std::string_view::npos
+    const bool path_matches = token_endpoint ? !rule.path.empty() && path.find(rule.path) != std::string_view::npos
                                              : path.find(rule.path) != std::string_view::npos;
     if (!path_matches) {
       continue;
@@ -213,4 +212,4 @@ nlohmann::ordered_json FaultInjector::to_json() const {
   return {{"rules", rules}};
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

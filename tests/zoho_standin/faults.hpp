@@ -14,37 +14,37 @@
 namespace zoho_standin {
 
 enum class FaultKind {
-  status,         // HTTP `status` with {"code":1000,"message":"Internal error"}
-  rate_limit,     // 429 code 44, Retry-After `retry_after`
-  reset,          // headers and half the real body, then the connection closes
-  invalid_json,   // 200 with a body that is not JSON
-  truncated_json, // 200, correct Content-Length, the real body cut in half
-  html,           // 502 text/html page, as a proxy in front of Zoho would send
-  code_nonzero,   // 200 {"code":1000,"message":"Internal Server Error"}
-  slow,           // wait `delay_ms`, then serve normally
-  expire_tokens,  // revoke every access token, then serve normally
-  zoho_error,     // HTTP `status` with Zoho's real body for `code` (14, 44, 45, 57, 1070)
-  raw_field,      // the real body with one item's field set to raw text (body_faults.hpp)
-  rewrite,        // the real body with every `find` replaced by `replace`
-  repeat_previous,// the body served for the previous request on this path (a stale cache)
-  patch_item,     // serve normally, then apply `patch` to item `item_id` (an edit mid-listing)
+  status,           // HTTP `status` with {"code":1000,"message":"Internal error"}
+  rate_limit,       // 429 code 44, Retry-After `retry_after`
+  reset,            // headers and half the real body, then the connection closes
+  invalid_json,     // 200 with a body that is not JSON
+  truncated_json,   // 200, correct Content-Length, the real body cut in half
+  html,             // 502 text/html page, as a proxy in front of Zoho would send
+  code_nonzero,     // 200 {"code":1000,"message":"Internal Server Error"}
+  slow,             // wait `delay_ms`, then serve normally
+  expire_tokens,    // revoke every access token, then serve normally
+  zoho_error,       // HTTP `status` with Zoho's real body for `code` (14, 44, 45, 57, 1070)
+  raw_field,        // the real body with one item's field set to raw text (body_faults.hpp)
+  rewrite,          // the real body with every `find` replaced by `replace`
+  repeat_previous,  // the body served for the previous request on this path (a stale cache)
+  patch_item,       // serve normally, then apply `patch` to item `item_id` (an edit mid-listing)
 };
 
 // Whether the request is answered without looking at the real response.
 bool replaces_response(FaultKind kind);
 
 struct FaultRule {
-  std::string path; // substring of the path after the API prefix; "" = any API path
+  std::string path;  // substring of the path after the API prefix; "" = any API path
   FaultKind kind = FaultKind::status;
   int status = 500;
   long retry_after = 1;
   long delay_ms = 0;
-  int code = 0; // zoho_error: the Zoho code whose body is sent
-  BodyEdit edit; // raw_field, rewrite, patch_item
+  int code = 0;   // zoho_error: the Zoho code whose body is sent
+  BodyEdit edit;  // raw_field, rewrite, patch_item
   // Trigger: at most one; none means every matching request.
-  std::optional<long> count; // the next N matching requests
+  std::optional<long> count;  // the next N matching requests
   std::optional<double> probability;
-  std::optional<long> every; // every n-th matching request
+  std::optional<long> every;  // every n-th matching request
   long matched = 0;
   long fired = 0;
 };
@@ -63,7 +63,7 @@ std::vector<FaultRule> parse_fault_rules(const nlohmann::json& body);
 
 // The active fault rules. Not thread-safe: ServerState's mutex guards it.
 class FaultInjector {
-public:
+ public:
   explicit FaultInjector(std::uint64_t seed) : seed_(seed), rng_(seed) {}
 
   // Replaces the rules and restarts the random sequence, so a test sees the same faults on
@@ -82,11 +82,11 @@ public:
   void remember_body(std::string_view path, const std::string& body);
   std::optional<std::string> previous_body(std::string_view path) const;
 
-private:
+ private:
   std::vector<std::pair<std::string, std::string>> previous_bodies_;
   std::uint64_t seed_;
   Rng rng_;
   std::vector<FaultRule> rules_;
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -26,12 +26,12 @@ constexpr const char* host = "127.0.0.1";
 
 Catalog build_catalog(const Options& options) {
   switch (options.catalog) {
-  case CatalogKind::audit:
-    return build_audit_catalog(options.seed);
-  case CatalogKind::large:
-    return build_large_catalog(options.items, options.seed);
-  case CatalogKind::tsh:
-    break;
+    case CatalogKind::audit:
+      return build_audit_catalog(options.seed);
+    case CatalogKind::large:
+      return build_large_catalog(options.items, options.seed);
+    case CatalogKind::tsh:
+      break;
   }
   return build_tsh_catalog(options.seed);
 }
@@ -52,14 +52,13 @@ void write_port_file(const std::string& path, int port) {
 }
 
 int run(const Options& options) {
-  SignalStop signal_stop; // before any thread starts
+  SignalStop signal_stop;  // before any thread starts
 
   const auto started = std::chrono::steady_clock::now();
   Catalog catalog = build_catalog(options);
   catalog.warm_caches();
-  const auto built_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                            std::chrono::steady_clock::now() - started)
-                            .count();
+  const auto built_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   const std::size_t item_count = catalog.live_items().size();
   const std::size_t book_count = catalog.pricebooks().size();
 
@@ -72,9 +71,8 @@ int run(const Options& options) {
   register_admin_routes(server, *state);
   register_sink_routes(server, *state);
 
-  const int port = options.port == 0 ? server.bind_to_any_port(host)
-                                     : (server.bind_to_port(host, options.port) ? options.port
-                                                                                : -1);
+  const int port =
+      options.port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, options.port) ? options.port : -1);
   if (port <= 0) {
     fmt::print(stderr, "zoho-standin: cannot listen on {}:{}\n", host, options.port);
     return 1;
@@ -87,8 +85,7 @@ int run(const Options& options) {
   fmt::print(stderr, "zoho-standin listening on http://{}:{}\n", host, port);
   if (!options.quiet) {
     fmt::print(stderr, "zoho-standin: {} catalog, {} items, {} pricebooks, built in {} ms\n",
-               options.catalog == CatalogKind::audit ? "audit" : "large", item_count,
-               book_count, built_ms);
+               options.catalog == CatalogKind::audit ? "audit" : "large", item_count, book_count, built_ms);
   }
   std::fflush(stderr);
 
@@ -98,8 +95,8 @@ int run(const Options& options) {
   return clean ? 0 : 1;
 }
 
-} // namespace
-} // namespace zoho_standin
+}  // namespace
+}  // namespace zoho_standin
 
 int main(int argc, char** argv) {
   using namespace zoho_standin;

@@ -10,24 +10,26 @@
 namespace zoho_standin {
 namespace {
 
-template <class T> T parse_number(std::string_view flag, std::string_view text, T min, T max) {
+template <class T>
+T parse_number(std::string_view flag, std::string_view text, T min, T max) {
   T value{};
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
-    throw UsageError("--" + std::string(flag) + " needs a number from " + std::to_string(min) +
-                     " to " + std::to_string(max) + ", got \"" + std::string(text) + "\"");
+    throw UsageError("--" + std::string(flag) + " needs a number from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", got \"" + std::string(text) + "\"");
   }
   return value;
 }
 
-constexpr std::array<std::string_view, 14> valued_flags = {
-    "books-items",
-    "port",          "port-file",     "catalog",         "items",
-    "seed",          "rate-limit",    "daily-limit",     "token-ttl",
-    "client-id",     "client-secret", "refresh-token",   "organization-id",
-    "modified-comparison"};
+constexpr std::array<std::string_view, 14> valued_flags = {"books-items",     "port",
+                                                           "port-file",       "catalog",
+                                                           "items",           "seed",
+                                                           "rate-limit",      "daily-limit",
+                                                           "token-ttl",       "client-id",
+                                                           "client-secret",   "refresh-token",
+                                                           "organization-id", "modified-comparison"};
 
-} // namespace
+}  // namespace
 
 std::string usage_text() {
   return R"(usage: zoho-standin [options]
@@ -106,8 +108,7 @@ Options parse_options(int argc, const char* const* argv, bool& help) {
     } else if (flag == "items") {
       options.items = parse_number<std::size_t>(flag, value, 1, 10'000'000);
     } else if (flag == "seed") {
-      options.seed =
-          parse_number<std::uint64_t>(flag, value, 0, std::numeric_limits<std::uint64_t>::max());
+      options.seed = parse_number<std::uint64_t>(flag, value, 0, std::numeric_limits<std::uint64_t>::max());
     } else if (flag == "rate-limit") {
       options.rate_limit = parse_number<long>(flag, value, 0, long_max);
     } else if (flag == "daily-limit") {
@@ -131,11 +132,10 @@ Options parse_options(int argc, const char* const* argv, bool& help) {
       if (value != "ge" && value != "gt") {
         throw UsageError("--modified-comparison is ge or gt");
       }
-      options.modified_comparison =
-          value == "ge" ? ModifiedComparison::ge : ModifiedComparison::gt;
+      options.modified_comparison = value == "ge" ? ModifiedComparison::ge : ModifiedComparison::gt;
     }
   }
   return options;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

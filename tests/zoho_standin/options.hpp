@@ -12,14 +12,14 @@ namespace zoho_standin {
 enum class CatalogKind { audit, large, tsh };
 
 struct Options {
-  int port = 0; // 0: pick a free port
+  int port = 0;  // 0: pick a free port
   std::string port_file;
   CatalogKind catalog = CatalogKind::audit;
-  std::size_t items = 10000; // large catalog only
+  std::size_t items = 10000;  // large catalog only
   std::uint64_t seed = 42;
-  long rate_limit = 100; // per minute, 0 = off
-  long daily_limit = 0;  // 0 = off
-  long token_ttl = 3600; // seconds
+  long rate_limit = 100;  // per minute, 0 = off
+  long daily_limit = 0;   // 0 = off
+  long token_ttl = 3600;  // seconds
   std::string client_id = "standin-client-id";
   std::string client_secret = "standin-client-secret";
   std::string refresh_token = "standin-refresh-token";
@@ -33,7 +33,7 @@ struct Options {
 };
 
 class UsageError : public std::runtime_error {
-public:
+ public:
   using std::runtime_error::runtime_error;
 };
 
@@ -42,4 +42,4 @@ Options parse_options(int argc, const char* const* argv, bool& help);
 
 std::string usage_text();
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -12,8 +12,8 @@ namespace zoho_standin {
 namespace {
 
 // The body-editing kinds (body_faults.hpp) and the bodies repeat_previous replays.
-void edit_served_body(ServerState& state, const std::optional<FiredFault>& fault,
-                      std::string_view path, httplib::Response& res) {
+void edit_served_body(ServerState& state, const std::optional<FiredFault>& fault, std::string_view path,
+                      httplib::Response& res) {
   const std::lock_guard lock(state.mutex);
   std::string served = res.body;
   if (fault && fault->kind == FaultKind::raw_field) {
@@ -36,10 +36,10 @@ void edit_served_body(ServerState& state, const std::optional<FiredFault>& fault
   }
 }
 
-} // namespace
+}  // namespace
 
-void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view fault_path,
-                       bool token_endpoint, httplib::Response& res, const Serve& serve) {
+void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view fault_path, bool token_endpoint,
+                       httplib::Response& res, const Serve& serve) {
   std::optional<FiredFault> fault;
   {
     const std::lock_guard lock(state.mutex);
@@ -50,8 +50,7 @@ void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view f
     }
     if (fault && replaces_response(fault->kind)) {
       // Faulted requests do not count toward the rate limit; they show its current state.
-      const RateHeaders rate =
-          token_endpoint ? RateHeaders{} : state.limiter.headers(state.clock.now());
+      const RateHeaders rate = token_endpoint ? RateHeaders{} : state.limiter.headers(state.clock.now());
       write_fault_response(*fault, res, rate);
       return;
     }
@@ -62,8 +61,7 @@ void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view f
       std::this_thread::sleep_for(std::chrono::milliseconds(fault->delay_ms));
     }
     mode.expire_tokens_after_auth = fault->kind == FaultKind::expire_tokens;
-    mode.counts_toward_limits =
-        fault->kind == FaultKind::slow || fault->kind == FaultKind::expire_tokens;
+    mode.counts_toward_limits = fault->kind == FaultKind::slow || fault->kind == FaultKind::expire_tokens;
   }
   serve(res, mode);
   if (fault && (fault->kind == FaultKind::reset || fault->kind == FaultKind::truncated_json)) {
@@ -72,4 +70,4 @@ void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view f
   edit_served_body(state, fault, fault_path, res);
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -11,11 +11,10 @@ double round_to_places(double value, int places) {
   return std::round(value * scale) / scale;
 }
 
-} // namespace
+}  // namespace
 
 bool is_rounding_type(std::string_view rounding_type) {
-  return rounding_type == "no_rounding" || rounding_type == "round_to_dollar" ||
-         rounding_type == "round_to_dollor" ||
+  return rounding_type == "no_rounding" || rounding_type == "round_to_dollar" || rounding_type == "round_to_dollor" ||
          rounding_type == "round_to_dollar_minus_01" || rounding_type == "round_to_half_dollar" ||
          rounding_type == "round_to_half_dollar_minus_01";
 }
@@ -49,4 +48,4 @@ double effective_rate(const Pricebook& book, const Item& item) {
   return round_to_places(raw, book.decimal_place);
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -18,4 +18,4 @@ bool is_rounding_type(std::string_view rounding_type);
 //   round_to_half_dollar_minus_01  nearest 0.5 minus 0.01             (-> 12 345.49)
 double effective_rate(const Pricebook& book, const Item& item);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -17,10 +17,9 @@ long ceil_seconds(std::chrono::steady_clock::duration duration) {
   return static_cast<long>((ms + 999) / 1000);
 }
 
-} // namespace
+}  // namespace
 
-RateLimiter::RateLimiter(long per_minute, long per_day)
-    : per_minute_(per_minute), per_day_(per_day) {}
+RateLimiter::RateLimiter(long per_minute, long per_day) : per_minute_(per_minute), per_day_(per_day) {}
 
 RateVerdict RateLimiter::admit(SteadyTime now, UnixSeconds unix_now) {
   forget_old(now);
@@ -72,4 +71,4 @@ void RateLimiter::forget_old(SteadyTime now) {
   }
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -9,10 +9,10 @@ namespace zoho_standin {
 
 // What the X-Rate-Limit-* headers say.
 struct RateHeaders {
-  bool enabled = false; // false when the per-minute limit is off: no headers are sent
+  bool enabled = false;  // false when the per-minute limit is off: no headers are sent
   long limit = 0;
   long remaining = 0;
-  long reset_seconds = 0; // until the oldest request leaves the window
+  long reset_seconds = 0;  // until the oldest request leaves the window
 };
 
 enum class RateVerdict { allowed, per_minute_exceeded, per_day_exceeded };
@@ -20,7 +20,7 @@ enum class RateVerdict { allowed, per_minute_exceeded, per_day_exceeded };
 // The organization's request limits: a rolling 60-second window and a daily count (the day
 // runs midnight to midnight in +0300). Rejected requests do not count. 0 turns a limit off.
 class RateLimiter {
-public:
+ public:
   static constexpr std::chrono::seconds window{60};
 
   RateLimiter(long per_minute, long per_day);
@@ -34,7 +34,7 @@ public:
   static long seconds_until_next_day(UnixSeconds unix_now);
   void reset();
 
-private:
+ private:
   void forget_old(SteadyTime now);
 
   long per_minute_;
@@ -44,4 +44,4 @@ private:
   long used_today_ = 0;
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -20,15 +20,14 @@ inline constexpr int daily_limit = 45;
 inline constexpr int not_authorized = 57;
 inline constexpr int internal_error = 1000;
 inline constexpr int does_not_exist = 1002;
-} // namespace zoho_code
+}  // namespace zoho_code
 
 void send_json(httplib::Response& res, int status, const nlohmann::ordered_json& body);
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
-void send_zoho_error(httplib::Response& res, int http_status, int code,
-                     const std::string& message);
+void send_zoho_error(httplib::Response& res, int http_status, int code, const std::string& message);
 // X-Rate-Limit-Limit/Remaining/Reset, when the limit is on.
 void set_rate_headers(httplib::Response& res, const RateHeaders& headers);
 // Replaces a header instead of adding a second one.
 void replace_header(httplib::Response& res, const std::string& name, const std::string& value);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

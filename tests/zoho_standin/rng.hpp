@@ -10,7 +10,7 @@ namespace zoho_standin {
 // Deterministic pseudo-random numbers (splitmix64). The standard distributions differ between
 // library versions, so catalogs built from one seed would not be the same everywhere.
 class Rng {
-public:
+ public:
   explicit Rng(std::uint64_t seed) : state_(seed) {}
 
   std::uint64_t next() {
@@ -34,13 +34,14 @@ public:
 
   bool chance(double probability) { return uniform() < probability; }
 
-  template <class T> void shuffle(std::vector<T>& values) {
+  template <class T>
+  void shuffle(std::vector<T>& values) {
     for (std::size_t i = values.size(); i > 1; --i) {
       std::swap(values[i - 1], values[below(i)]);
     }
   }
 
-private:
+ private:
   std::uint64_t state_;
 };
 
@@ -54,4 +55,4 @@ inline std::vector<std::size_t> shuffled_indices(std::size_t n, Rng& rng) {
   return indices;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -5,20 +5,14 @@
 namespace zoho_standin {
 namespace {
 
-std::string image_id_of(const Item& item) {
-  return item.item_id.size() > 1 ? "9" + item.item_id.substr(1) : "9";
-}
+std::string image_id_of(const Item& item) { return item.item_id.size() > 1 ? "9" + item.item_id.substr(1) : "9"; }
 
-std::string image_name_of(const Item& item) {
-  return (item.sku.empty() ? item.item_id : item.sku) + ".jpg";
-}
+std::string image_name_of(const Item& item) { return (item.sku.empty() ? item.item_id : item.sku) + ".jpg"; }
 
 // Every 7th item sends some stock figures as text, like a few real Zoho responses do.
-Json stock_value(double value, bool as_text) {
-  return as_text ? Json(fmt::format("{:.2f}", value)) : Json(value);
-}
+Json stock_value(double value, bool as_text) { return as_text ? Json(fmt::format("{:.2f}", value)) : Json(value); }
 
-} // namespace
+}  // namespace
 
 Json success_envelope() { return Json{{"code", 0}, {"message", "success"}}; }
 
@@ -77,18 +71,12 @@ Json item_detail(const Item& item, const Catalog& catalog, Flavor flavor) {
 }
 
 Json pricebook_summary(const Pricebook& book) {
-  return Json{{"pricebook_id", book.pricebook_id},
-              {"name", book.name},
-              {"currency_id", book.currency_id},
-              {"currency_code", book.currency_code},
-              {"decimal_place", book.decimal_place},
-              {"status", book.active ? "active" : "inactive"},
-              {"is_default", book.is_default},
-              {"sales_or_purchase_type", book.sales_or_purchase_type},
-              {"pricebook_type", book.pricebook_type},
-              {"percentage", book.percentage},
-              {"is_increase", book.is_increase},
-              {"rounding_type", book.rounding_type}};
+  return Json{{"pricebook_id", book.pricebook_id},     {"name", book.name},
+              {"currency_id", book.currency_id},       {"currency_code", book.currency_code},
+              {"decimal_place", book.decimal_place},   {"status", book.active ? "active" : "inactive"},
+              {"is_default", book.is_default},         {"sales_or_purchase_type", book.sales_or_purchase_type},
+              {"pricebook_type", book.pricebook_type}, {"percentage", book.percentage},
+              {"is_increase", book.is_increase},       {"rounding_type", book.rounding_type}};
 }
 
 Json pricebook_detail(const Pricebook& book, const Catalog& catalog) {
@@ -118,9 +106,8 @@ Json pricebook_detail(const Pricebook& book, const Catalog& catalog) {
       }
       row["price_brackets"] = std::move(brackets);
     } else if (entry.unit_bracket) {
-      row["price_brackets"] = Json::array({{{"start_quantity", 0},
-                                            {"end_quantity", 0},
-                                            {"pricebook_rate", entry.pricebook_rate}}});
+      row["price_brackets"] =
+          Json::array({{{"start_quantity", 0}, {"end_quantity", 0}, {"pricebook_rate", entry.pricebook_rate}}});
     }
     if (!entry.discount.empty()) {
       row["pricebook_discount"] = entry.discount;
@@ -132,12 +119,9 @@ Json pricebook_detail(const Pricebook& book, const Catalog& catalog) {
 }
 
 Json adjustment_summary(const Adjustment& adjustment) {
-  return Json{{"inventory_adjustment_id", adjustment.id},
-              {"date", adjustment.date},
-              {"reason", adjustment.reason},
-              {"reference_number", adjustment.reference_number},
-              {"adjustment_type", "quantity"},
-              {"status", "adjusted"}};
+  return Json{
+      {"inventory_adjustment_id", adjustment.id},        {"date", adjustment.date},       {"reason", adjustment.reason},
+      {"reference_number", adjustment.reference_number}, {"adjustment_type", "quantity"}, {"status", "adjusted"}};
 }
 
 Json adjustment_detail(const Adjustment& adjustment, const Catalog& catalog) {
@@ -183,4 +167,4 @@ Json locations_json(const Catalog& catalog) {
   return locations;
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -30,4 +30,4 @@ Json locations_json(const Catalog& catalog);
 // {"code":0,"message":"success"}, to which a response adds its collection.
 Json success_envelope();
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

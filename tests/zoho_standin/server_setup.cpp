@@ -12,11 +12,9 @@ namespace {
 constexpr std::size_t worker_threads = 32;
 constexpr int listen_backlog = 256;
 
-bool expects_body(const std::string& method) {
-  return method == "POST" || method == "PUT" || method == "PATCH";
-}
+bool expects_body(const std::string& method) { return method == "POST" || method == "PUT" || method == "PATCH"; }
 
-} // namespace
+}  // namespace
 
 void configure_server(httplib::Server& server, bool log_requests, ListeningSocket& listening) {
   server.new_task_queue = [] { return new httplib::ThreadPool(worker_threads); };
@@ -31,8 +29,7 @@ void configure_server(httplib::Server& server, bool log_requests, ListeningSocke
   // httplib answers such a POST with 400 (curl -X POST sends one). Say so explicitly. The
   // request object is not const inside httplib; only this handler's view of it is.
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-    if (expects_body(req.method) && !req.has_header("Content-Length") &&
-        !req.has_header("Transfer-Encoding")) {
+    if (expects_body(req.method) && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
       const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
     }
     return httplib::Server::HandlerResponse::Unhandled;
@@ -43,19 +40,17 @@ void configure_server(httplib::Server& server, bool log_requests, ListeningSocke
       res.set_content(R"({"code":5,"message":"Invalid URL Passed"})", "application/json");
     }
   });
-  server.set_exception_handler(
-      [](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-        std::string message = "unknown error";
-        try {
-          std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          message = e.what();
-        } catch (...) {
-        }
-        res.status = 500;
-        res.set_content(nlohmann::json{{"code", 1000}, {"message", message}}.dump(),
-                        "application/json");
-      });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+    std::string message = "unknown error";
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      message = e.what();
+    } catch (...) {
+    }
+    res.status = 500;
+    res.set_content(nlohmann::json{{"code", 1000}, {"message", message}}.dump(), "application/json");
+  });
   if (log_requests) {
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       fmt::print(stderr, "{} {} {}\n", req.method, req.target, res.status);
@@ -69,4 +64,4 @@ void raise_listen_backlog(const ListeningSocket& listening) {
   }
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

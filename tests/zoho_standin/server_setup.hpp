@@ -17,4 +17,4 @@ void configure_server(httplib::Server& server, bool log_requests, ListeningSocke
 // once; calling listen() again raises it on Linux. Call after binding.
 void raise_listen_backlog(const ListeningSocket& listening);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -1,10 +1,10 @@
 #include "signal_stop.hpp"
 
+#include <pthread.h>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <pthread.h>
 
 namespace zoho_standin {
 namespace {
@@ -19,7 +19,7 @@ sigset_t handled_signals() {
   return set;
 }
 
-} // namespace
+}  // namespace
 
 SignalStop::SignalStop() {
   const sigset_t set = handled_signals();
@@ -57,4 +57,4 @@ void SignalStop::finish() {
 
 SignalStop::~SignalStop() { finish(); }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

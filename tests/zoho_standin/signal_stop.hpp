@@ -10,7 +10,7 @@ namespace zoho_standin {
 // Stops the server on SIGTERM or SIGINT. Construct it before any other thread starts: it
 // blocks those signals so that only its own thread, waiting in sigwait, receives them.
 class SignalStop {
-public:
+ public:
   SignalStop();
   ~SignalStop();
   SignalStop(const SignalStop&) = delete;
@@ -21,9 +21,9 @@ public:
   // Call once listen() has returned: stops waiting and joins the waiting thread.
   void finish();
 
-private:
+ private:
   std::thread waiter_;
   std::atomic<bool> server_done_{false};
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -11,10 +11,8 @@ namespace {
 
 std::string header_value(const SinkRecord& request, const std::string& name) {
   for (const auto& [key, value] : request.headers) {
-    if (key.size() == name.size() &&
-        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
+    if (key.size() == name.size() && std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
         })) {
       return value;
     }
@@ -22,15 +20,14 @@ std::string header_value(const SinkRecord& request, const std::string& name) {
   return {};
 }
 
-} // namespace
+}  // namespace
 
 const SinkRecord& SinkRegistry::receive(const std::string& name, SinkRecord request) {
   const SinkConfig& config = configs_[name];
   request.status_sent = config.status;
   if (!config.hmac_secret.empty()) {
     const std::string expected = hmac_sha256_hex(config.hmac_secret, request.body);
-    request.signature_valid =
-        constant_time_equal(header_value(request, config.signature_header), expected);
+    request.signature_valid = constant_time_equal(header_value(request, config.signature_header), expected);
     if (!*request.signature_valid) {
       request.status_sent = 401;
     }
@@ -84,9 +81,8 @@ nlohmann::ordered_json SinkRegistry::requests_json(const std::string& name) cons
                           {"query", record.query},
                           {"headers", headers},
                           {"body", record.body},
-                          {"signature_valid", record.signature_valid
-                                                  ? nlohmann::ordered_json(*record.signature_valid)
-                                                  : nlohmann::ordered_json(nullptr)},
+                          {"signature_valid", record.signature_valid ? nlohmann::ordered_json(*record.signature_valid)
+                                                                     : nlohmann::ordered_json(nullptr)},
                           {"status_sent", record.status_sent},
                           {"received_at", format_zoho_time(record.received_at)}});
     }
@@ -106,4 +102,4 @@ nlohmann::ordered_json SinkRegistry::summary_json() const {
   return {{"sinks", sinks}};
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

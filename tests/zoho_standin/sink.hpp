@@ -15,7 +15,7 @@ namespace zoho_standin {
 // How a named sink answers; set with POST /_admin/sinks/{name}.
 struct SinkConfig {
   int status = 200;
-  std::string hmac_secret; // empty: signatures are not checked
+  std::string hmac_secret;  // empty: signatures are not checked
   std::string signature_header = "X-Zoho-Signature";
 };
 
@@ -25,7 +25,7 @@ struct SinkRecord {
   std::string query;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
-  std::optional<bool> signature_valid; // unset when the sink checks no signature
+  std::optional<bool> signature_valid;  // unset when the sink checks no signature
   int status_sent = 200;
   UnixSeconds received_at = 0;
 };
@@ -33,7 +33,7 @@ struct SinkRecord {
 // A fake webhook receiver / alert listener: remembers every request by sink name.
 // Not thread-safe: ServerState's mutex guards it.
 class SinkRegistry {
-public:
+ public:
   // Checks the signature if configured, decides the status, records and returns the record.
   const SinkRecord& receive(const std::string& name, SinkRecord request);
 
@@ -46,9 +46,9 @@ public:
   nlohmann::ordered_json requests_json(const std::string& name) const;
   nlohmann::ordered_json summary_json() const;
 
-private:
+ private:
   std::map<std::string, SinkConfig> configs_;
   std::map<std::string, std::vector<SinkRecord>> records_;
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

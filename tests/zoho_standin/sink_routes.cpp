@@ -11,8 +11,7 @@ using OrderedJson = nlohmann::ordered_json;
 
 // httplib adds the peer's address to the request headers; they were not sent.
 bool is_pseudo_header(const std::string& name) {
-  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" ||
-         name == "LOCAL_PORT";
+  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
 }
 
 void receive(ServerState& state, const httplib::Request& req, httplib::Response& res) {
@@ -38,12 +37,11 @@ void receive(ServerState& state, const httplib::Request& req, httplib::Response&
   }
 }
 
-} // namespace
+}  // namespace
 
 void register_sink_routes(httplib::Server& server, ServerState& state) {
   const std::string sink_path = R"(/_sink/([^/]+)(/.*)?)";
-  const httplib::Server::Handler handler = [&state](const httplib::Request& req,
-                                                    httplib::Response& res) {
+  const httplib::Server::Handler handler = [&state](const httplib::Request& req, httplib::Response& res) {
     receive(state, req, res);
   };
   server.Post(sink_path, handler);
@@ -63,8 +61,7 @@ void register_sink_routes(httplib::Server& server, ServerState& state) {
   });
   server.Post(admin_path, [&state](const httplib::Request& req, httplib::Response& res) {
     try {
-      const auto patch = req.body.empty() ? nlohmann::json::object()
-                                          : nlohmann::json::parse(req.body);
+      const auto patch = req.body.empty() ? nlohmann::json::object() : nlohmann::json::parse(req.body);
       const std::lock_guard lock(state.mutex);
       state.sinks.configure(req.matches[1], patch);
       send_json(res, 200, OrderedJson{{"ok", true}});
@@ -79,4 +76,4 @@ void register_sink_routes(httplib::Server& server, ServerState& state) {
   });
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

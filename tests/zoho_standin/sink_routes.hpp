@@ -10,4 +10,4 @@ namespace zoho_standin {
 // /_admin/sinks/{name}, which also configures the answer and the signature check.
 void register_sink_routes(httplib::Server& server, ServerState& state);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -17,14 +17,16 @@ namespace zoho_standin {
 // touching any member (never while sleeping).
 struct ServerState {
   ServerState(const Options& server_options, Catalog initial_catalog)
-      : options(server_options), catalog(std::move(initial_catalog)),
+      : options(server_options),
+        catalog(std::move(initial_catalog)),
         tokens({options.client_id, options.client_secret, options.refresh_token},
                std::chrono::seconds(options.token_ttl)),
-        limiter(options.rate_limit, options.daily_limit), faults(options.seed) {}
+        limiter(options.rate_limit, options.daily_limit),
+        faults(options.seed) {}
 
   std::mutex mutex;
   const Options options;
-  int port = 0; // set once bound, before serving
+  int port = 0;  // set once bound, before serving
   Clock clock;
   Catalog catalog;
   TokenStore tokens;
@@ -34,4 +36,4 @@ struct ServerState {
   SinkRegistry sinks;
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

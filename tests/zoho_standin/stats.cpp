@@ -23,8 +23,7 @@ void Stats::count_accepted(SteadyTime now) {
 
 nlohmann::ordered_json Stats::to_json() const {
   static constexpr const char* kind_names[endpoint_kind_count] = {
-      "token", "items_list", "item_get", "itemdetails", "pricebooks_list", "pricebook_get",
-      "other"};
+      "token", "items_list", "item_get", "itemdetails", "pricebooks_list", "pricebook_get", "other"};
   nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
   for (std::size_t i = 0; i < endpoint_kind_count; ++i) {
     by_kind[kind_names[i]] = by_kind_[i];
@@ -44,4 +43,4 @@ nlohmann::ordered_json Stats::to_json() const {
           {"max_requests_in_any_60s", max_in_any_minute_}};
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -10,21 +10,13 @@
 
 namespace zoho_standin {
 
-enum class EndpointKind {
-  token,
-  items_list,
-  item_get,
-  itemdetails,
-  pricebooks_list,
-  pricebook_get,
-  other
-};
+enum class EndpointKind { token, items_list, item_get, itemdetails, pricebooks_list, pricebook_get, other };
 constexpr std::size_t endpoint_kind_count = 7;
 
 // Request counters for /_admin/stats. Reset by POST /_admin/stats/reset; the limits themselves
 // (rate window, token mints) live elsewhere and are not reset with them.
 class Stats {
-public:
+ public:
   void count_request(EndpointKind kind) { ++by_kind_[static_cast<std::size_t>(kind)]; }
   void count_token_mint() { ++token_mints_; }
   void count_token_refused(bool throttled);
@@ -37,7 +29,7 @@ public:
   nlohmann::ordered_json to_json() const;
   void reset() { *this = Stats{}; }
 
-private:
+ private:
   std::array<long, endpoint_kind_count> by_kind_{};
   long token_mints_ = 0;
   long token_refused_ = 0;
@@ -50,4 +42,4 @@ private:
   std::size_t max_in_any_minute_ = 0;
 };
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

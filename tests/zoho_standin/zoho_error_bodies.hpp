@@ -10,4 +10,4 @@ const char* zoho_error_message(int code);
 // The HTTP status Zoho sends with `code` (1070's is assumed 429).
 int default_status_of(int code);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

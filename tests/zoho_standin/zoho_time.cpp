@@ -13,8 +13,7 @@ std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t
   const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
   const std::int64_t year_of_era = year - era * 400;
   const std::int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const std::int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;
 }
 
@@ -28,10 +27,8 @@ Civil civil_from_days(std::int64_t days) {
   days += 719468;
   const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   const std::int64_t day_of_era = days - era * 146097;
-  const std::int64_t year_of_era =
-      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const std::int64_t day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const std::int64_t month_index = (5 * day_of_year + 2) / 153;
   const std::int64_t day = day_of_year - (153 * month_index + 2) / 5 + 1;
   const std::int64_t month = month_index < 10 ? month_index + 3 : month_index - 9;
@@ -63,10 +60,9 @@ int days_in_month(int year, int month) {
   return month == 2 && is_leap(year) ? 29 : lengths[month - 1];
 }
 
-} // namespace
+}  // namespace
 
-UnixSeconds unix_from_civil(int year, int month, int day, int hour, int minute, int second,
-                            int offset_minutes) {
+UnixSeconds unix_from_civil(int year, int month, int day, int hour, int minute, int second, int offset_minutes) {
   const std::int64_t days = days_from_civil(year, month, day);
   return days * seconds_per_day + hour * 3600 + minute * 60 + second - offset_minutes * 60;
 }
@@ -77,16 +73,16 @@ std::string format_zoho_time(UnixSeconds time, int offset_minutes) {
   const std::int64_t in_day = local - days * seconds_per_day;
   const Civil date = civil_from_days(days);
   const int offset = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}{:02d}{:02d}", date.year,
-                     date.month, date.day, in_day / 3600, in_day / 60 % 60, in_day % 60,
-                     offset_minutes < 0 ? '-' : '+', offset / 60, offset % 60);
+  return fmt::format("{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}{:02d}{:02d}", date.year, date.month, date.day,
+                     in_day / 3600, in_day / 60 % 60, in_day % 60, offset_minutes < 0 ? '-' : '+', offset / 60,
+                     offset % 60);
 }
 
 std::optional<UnixSeconds> parse_zoho_time(std::string_view text) {
   // 0123456789012345678901234
   // 2025-10-08T09:15:00+0300
-  if (text.size() != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-      text[13] != ':' || text[16] != ':' || (text[19] != '+' && text[19] != '-')) {
+  if (text.size() != 24 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      (text[19] != '+' && text[19] != '-')) {
     return std::nullopt;
   }
   const auto year = read_digits(text, 0, 4);
@@ -97,17 +93,15 @@ std::optional<UnixSeconds> parse_zoho_time(std::string_view text) {
   const auto second = read_digits(text, 17, 2);
   const auto offset_hours = read_digits(text, 20, 2);
   const auto offset_minutes = read_digits(text, 22, 2);
-  if (!year || !month || !day || !hour || !minute || !second || !offset_hours ||
-      !offset_minutes) {
+  if (!year || !month || !day || !hour || !minute || !second || !offset_hours || !offset_minutes) {
     return std::nullopt;
   }
-  if (*month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month) ||
-      *hour > 23 || *minute > 59 || *second > 59 || *offset_hours > 14 || *offset_minutes > 59) {
+  if (*month < 1 || *month > 12 || *day < 1 || *day > days_in_month(*year, *month) || *hour > 23 || *minute > 59 ||
+      *second > 59 || *offset_hours > 14 || *offset_minutes > 59) {
     return std::nullopt;
   }
   const int sign = text[19] == '-' ? -1 : 1;
-  return unix_from_civil(*year, *month, *day, *hour, *minute, *second,
-                         sign * (*offset_hours * 60 + *offset_minutes));
+  return unix_from_civil(*year, *month, *day, *hour, *minute, *second, sign * (*offset_hours * 60 + *offset_minutes));
 }
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -23,4 +23,4 @@ std::optional<UnixSeconds> parse_zoho_time(std::string_view text);
 UnixSeconds unix_from_civil(int year, int month, int day, int hour, int minute, int second,
                             int offset_minutes = baghdad_offset_minutes);
 
-} // namespace zoho_standin
+}  // namespace zoho_standin

@@ -23,8 +23,8 @@ std::string one_line(std::string text) {
 }  // namespace
 
 std::string alert_text(const ChatAlert& alert, const std::string& host) {
-  std::string text = "[" + checks::to_string(alert.priority) + "] tshsync " + alert.command + " " + alert.summary +
-                     " on " + host;
+  std::string text =
+      "[" + checks::to_string(alert.priority) + "] tshsync " + alert.command + " " + alert.summary + " on " + host;
   if (!alert.detail.empty()) text += ": " + one_line(alert.detail);
   return util::redact(text);
 }

@@ -71,7 +71,8 @@ void ChatAlerts::run_finished(const core::RunOutcome& outcome) {
 RunAlerts::RunAlerts(const core::Config& config, bool dry_run) {
   const core::AlertsConfig& settings = config.alerts;
   if (!settings.healthchecks_url.empty() && !dry_run) pings_.emplace(settings.healthchecks_url);
-  if (!settings.slack_webhook_url.empty()) chat_.emplace(settings.slack_webhook_url, config.database.dsn, settings.cooldown);
+  if (!settings.slack_webhook_url.empty())
+    chat_.emplace(settings.slack_webhook_url, config.database.dsn, settings.cooldown);
 }
 
 void RunAlerts::run_started(const std::string& command) {

@@ -29,8 +29,8 @@ core::ExitCode archive_logs_command(RunContext& ctx, repair::ArchiveLogsOptions 
   // Counts are kept current so an interrupted run still reports what it committed.
   options.after_batch = [&](const repair::ArchiveLogsResult& so_far) {
     report_counts(ctx.report, so_far);
-    progress.update(fmt::format("archived {} webhook log(s), deleted {} metric(s)", so_far.archived,
-                                so_far.deleted_metrics));
+    progress.update(
+        fmt::format("archived {} webhook log(s), deleted {} metric(s)", so_far.archived, so_far.deleted_metrics));
     throw_if_cancelled();
   };
   const repair::ArchiveLogsResult result = repair::archive_logs(ctx.db, options);
@@ -43,8 +43,9 @@ core::ExitCode archive_logs_command(RunContext& ctx, repair::ArchiveLogsOptions 
     core::log_info("would archive {} webhook log(s) older than {} and delete {} health metric(s) older than {}",
                    result.archived, logs_age, result.deleted_metrics, metrics_age);
   else
-    core::log_info("archived {} webhook log(s) older than {} in {} batch(es), deleted {} health metric(s) older than {}",
-                   result.archived, logs_age, result.batches, result.deleted_metrics, metrics_age);
+    core::log_info(
+        "archived {} webhook log(s) older than {} in {} batch(es), deleted {} health metric(s) older than {}",
+        result.archived, logs_age, result.batches, result.deleted_metrics, metrics_age);
   if (result.held_for_replay > 0)
     core::log_info("kept {} old failed webhook events until replay-dlq has queued them", result.held_for_replay);
   if (result.already_archived > 0)

@@ -9,8 +9,7 @@ namespace {
 
 // A product id for the metrics: a number for integer ids, text for uuids.
 nlohmann::json id_value(const std::string& id) {
-  if (!id.empty() && id.size() < 19 && id.find_first_not_of("0123456789") == std::string::npos)
-    return std::stoll(id);
+  if (!id.empty() && id.size() < 19 && id.find_first_not_of("0123456789") == std::string::npos) return std::stoll(id);
   return id;
 }
 
@@ -46,9 +45,10 @@ core::ExitCode backfill_prices_command(RunContext& ctx, const BackfillPricesComm
   core::log_info("{} {} product(s) with no price at all to their base price in '{}' ({})",
                  ctx.dry_run ? "would set" : "set", result.backfilled, backfill.pricelist, result.currency);
   if (result.skipped > 0)
-    core::log_warn("skipped {} active product(s) with no price and no positive base price; set their price by hand."
-                   " First {}: {}",
-                   result.skipped, result.skipped_sample.size(), shown);
+    core::log_warn(
+        "skipped {} active product(s) with no price and no positive base price; set their price by hand."
+        " First {}: {}",
+        result.skipped, result.skipped_sample.size(), shown);
   if (!result.failed.empty()) {
     core::log_warn("{} product(s) were not priced: the database refused their row (see above)", result.failed.size());
     return core::ExitCode::partial;

@@ -6,8 +6,8 @@ namespace tshsync::app {
 
 // What this binary is: for --version and the tshsync_build_info gauge.
 struct BuildInfo {
-  std::string version;   // "0.1.0"
-  std::string revision;  // git "3f2a9c1d0b4e", "unknown" outside a checkout
+  std::string version;     // "0.1.0"
+  std::string revision;    // git "3f2a9c1d0b4e", "unknown" outside a checkout
   int schema_version = 0;  // the newest migration compiled in
 };
 

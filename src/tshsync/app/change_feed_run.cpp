@@ -4,8 +4,8 @@
 #include <vector>
 
 #include <tshsync/core/log.hpp>
-#include <tshsync/webhooks/change_feed.hpp>
 #include <tshsync/sync/state.hpp>
+#include <tshsync/webhooks/change_feed.hpp>
 #include <tshsync/zoho/call_shares.hpp>
 
 namespace tshsync::app {
@@ -60,9 +60,9 @@ int64_t apply_feed(RunContext& ctx, zoho::Client& client, const PullPlan& plan, 
   const bool batched = batched_details(config);
   if (plan.kind == ChangeKind::items) {
     int64_t deactivated = 0;
-    const sync::MergeCounts counts = webhooks::refetch_items(client, ctx.db, ids, batched,
-                                                         sync::ApplyOptions::from_config(config.zoho, config.erp),
-                                                         deactivated, detail_calls_made);
+    const sync::MergeCounts counts =
+        webhooks::refetch_items(client, ctx.db, ids, batched, sync::ApplyOptions::from_config(config.zoho, config.erp),
+                                deactivated, detail_calls_made);
     publish_items(ctx.report, counts, deactivated);
     return counts.failed;
   }

@@ -31,7 +31,7 @@ struct PullPlan {
   std::string command;  // "pull-products", ...
   webhooks::ChangeKind kind;
   bool full;
-  bool item_details;  // the listing also reads every item's details (pull-stock locations)
+  bool item_details;                        // the listing also reads every item's details (pull-stock locations)
   std::optional<nlohmann::json> feed_mark;  // set when the listing should move the feed cursor
 };
 

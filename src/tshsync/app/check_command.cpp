@@ -35,8 +35,10 @@ std::string fix_for(const std::string& step, core::ExitCode code) {
     case core::ExitCode::unavailable:
       return zoho ? "check this host reaches Zoho's data center (ZOHO_DC, [zoho].api_url) and retry"
                   : "check PostgreSQL runs and this host reaches it (host, port in the DSN)";
-    case core::ExitCode::temp_fail: return "Zoho limits this organization now; retry later";
-    default: return "run again with -v and report the message";
+    case core::ExitCode::temp_fail:
+      return "Zoho limits this organization now; retry later";
+    default:
+      return "run again with -v and report the message";
   }
 }
 
@@ -69,8 +71,9 @@ void check_metrics(const core::Config& config, core::RunReport& report, Outcome&
   if (!config.metrics.jsonl_path.empty()) {
     const std::filesystem::path file(config.metrics.jsonl_path);
     std::error_code ec;
-    const bool writable = std::filesystem::exists(file, ec) ? ::access(file.c_str(), W_OK) == 0
-                                                            : writable_directory(file.has_parent_path() ? file.parent_path() : ".");
+    const bool writable = std::filesystem::exists(file, ec)
+                              ? ::access(file.c_str(), W_OK) == 0
+                              : writable_directory(file.has_parent_path() ? file.parent_path() : ".");
     if (!writable) {
       ok = false;
       outcome.fail("metrics", core::config_error("[metrics].jsonl_path " + file.string() +
@@ -91,8 +94,9 @@ void check_metrics(const core::Config& config, core::RunReport& report, Outcome&
 void check_alerts(const core::Config& config) {
   const std::string& url = config.alerts.healthchecks_url;
   if (!url.empty() && url.find("{command}") == std::string::npos)
-    core::log_warn("alerts: [alerts].healthchecks_url has no {{command}}: every command pings the same check, so one "
-                   "command's success clears another's failure; end it with /{{command}} (one check per command)");
+    core::log_warn(
+        "alerts: [alerts].healthchecks_url has no {{command}}: every command pings the same check, so one "
+        "command's success clears another's failure; end it with /{{command}} (one check per command)");
 }
 
 std::unique_ptr<pqxx::connection> check_database(const core::Config& config, core::RunReport& report,

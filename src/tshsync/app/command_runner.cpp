@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <memory>
 
-#include <tshsync/alerts/run_alerts.hpp>
 #include <pqxx/pqxx>
+#include <tshsync/alerts/run_alerts.hpp>
 
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/app/inspection_runner.hpp>
@@ -31,25 +31,34 @@ double epoch_now() { return util::to_epoch_seconds(std::chrono::system_clock::no
 
 core::RunStatus status_for(core::ExitCode code) {
   switch (code) {
-    case core::ExitCode::success: return core::RunStatus::success;
-    case core::ExitCode::problems: return core::RunStatus::problems;
-    case core::ExitCode::partial: return core::RunStatus::partial;
-    default: return core::RunStatus::failed;
+    case core::ExitCode::success:
+      return core::RunStatus::success;
+    case core::ExitCode::problems:
+      return core::RunStatus::problems;
+    case core::ExitCode::partial:
+      return core::RunStatus::partial;
+    default:
+      return core::RunStatus::failed;
   }
 }
 
 std::string ledger_status_for(core::ExitCode code) {
   switch (code) {
     case core::ExitCode::success:
-    case core::ExitCode::problems: return "success";
-    case core::ExitCode::partial: return "partial";
-    default: return "failed";
+    case core::ExitCode::problems:
+      return "success";
+    case core::ExitCode::partial:
+      return "partial";
+    default:
+      return "failed";
   }
 }
 
 void apply_verbosity(const GlobalOptions& global) {
-  if (global.quiet) core::set_verbosity(core::Verbosity::quiet);
-  else if (global.verbose) core::set_verbosity(core::Verbosity::verbose);
+  if (global.quiet)
+    core::set_verbosity(core::Verbosity::quiet);
+  else if (global.verbose)
+    core::set_verbosity(core::Verbosity::verbose);
 }
 
 // Runs `work`, turning every way it can fail into an exit code and one line.
@@ -226,7 +235,10 @@ int run_offline_command(const GlobalOptions& global, const std::string& name,
 
 int run_inspection(const GlobalOptions& global, const std::string& name, const InspectionBody& body) {
   return run_unlocked(
-      global, name, [&](core::RunReport& report) { return body(core::ConfigSources{global.config_path, global.dsn}, report); },
+      global, name,
+      [&](core::RunReport& report) {
+        return body(core::ConfigSources{global.config_path, global.dsn}, report);
+      },
       [](const core::RunOutcome& outcome) {
         std::fputs((metrics_line(outcome) + "\n").c_str(), stdout);
         std::fflush(stdout);

@@ -17,8 +17,8 @@ CommandSpec health() { return CommandSpec::named("health").takes_lock(); }
 CommandSpec replay_dlq() { return CommandSpec::named("replay-dlq").takes_lock().keeps_ledger(); }
 
 std::vector<CommandSpec> all() {
-  return {migrate(),         pull_products(), pull_stock(),     pull_prices(), fix_stuck(),
-          backfill_prices(), validate(),      archive_logs(),   health(),      replay_dlq()};
+  return {migrate(),         pull_products(), pull_stock(),   pull_prices(), fix_stuck(),
+          backfill_prices(), validate(),      archive_logs(), health(),      replay_dlq()};
 }
 
 }  // namespace tshsync::app::specs

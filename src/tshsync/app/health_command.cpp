@@ -34,8 +34,9 @@ void print_tables(const checks::HealthReport& report) {
   out += checks::format_table({"EVENT TYPE", "TOTAL", "SUCCESS", "ERROR", "IGNORED", "RATE"}, hooks, {1, 2, 3, 4, 5});
   std::vector<std::vector<std::string>> syncs;
   for (const auto& s : f.syncs)
-    syncs.push_back({s.command, age_text(s),
-                     checks::to_string(checks::sync_state(s.last_success_age, s.has_run, report.thresholds.stale_after))});
+    syncs.push_back(
+        {s.command, age_text(s),
+         checks::to_string(checks::sync_state(s.last_success_age, s.has_run, report.thresholds.stale_after))});
   out += "\n" + checks::format_table({"SYNC", "LAST SUCCESS", "STATE"}, syncs);
   out += "\n" + checks::format_table({"FIGURE", "VALUE"},
                                      {{"signature failures", std::to_string(f.signature_failures)},
@@ -58,16 +59,17 @@ void print_lines(const checks::HealthReport& report) {
   const auto& f = report.figures;
   std::string rates;
   for (const auto& t : f.webhook_types)
-    rates += fmt::format("{}{} {} ({}/{})", rates.empty() ? "" : ", ", t.event_type, rate_text(t), t.successes, t.total);
+    rates +=
+        fmt::format("{}{} {} ({}/{})", rates.empty() ? "" : ", ", t.event_type, rate_text(t), t.successes, t.total);
   core::log_info("webhooks in the last {}: {} events{}{}", util::format_duration(f.window), f.webhook_events,
                  rates.empty() ? "" : ": ", rates);
   std::string syncs;
   for (const auto& s : f.syncs) syncs += fmt::format("{}{} {}", syncs.empty() ? "" : ", ", s.command, age_text(s));
   core::log_info("last successful syncs: {}", syncs);
-  core::log_info("signature failures {}, stuck jobs {}, dead letters {} ({} exhausted, {} for a human), "
-                 "active products without prices {}",
-                 f.signature_failures, f.stuck_jobs, f.dlq_depth, f.dlq_exhausted, f.dlq_needs_human,
-                 f.products_without_prices);
+  core::log_info(
+      "signature failures {}, stuck jobs {}, dead letters {} ({} exhausted, {} for a human), "
+      "active products without prices {}",
+      f.signature_failures, f.stuck_jobs, f.dlq_depth, f.dlq_exhausted, f.dlq_needs_human, f.products_without_prices);
   for (const auto& a : report.alerts) core::log_info("{} {}: {}", checks::to_string(a.priority), a.check, a.message);
 }
 
@@ -104,16 +106,18 @@ core::ExitCode health_command(RunContext& ctx, const HealthOptions& options) {
   const auto window = options.window.value_or(ctx.config.health.window);
   if (window.count() <= 0) throw core::usage_error("--window must be longer than 0s, e.g. 1h");
   const checks::HealthReport report = checks::check_health(
-      ctx.db, {window, ctx.config.health.stale_after, ctx.config.health.stuck_after,
-               ctx.config.sync.webhooks_quiet_after});
+      ctx.db,
+      {window, ctx.config.health.stale_after, ctx.config.health.stuck_after, ctx.config.sync.webhooks_quiet_after});
   // The JSON document goes before the metrics line, which stays last on stdout.
   if (options.json) {
     std::fputs((checks::to_json(report).dump(2) + "\n").c_str(), stdout);
     std::fflush(stdout);
   }
   if (core::verbosity() != core::Verbosity::quiet) {
-    if (core::stderr_is_terminal()) print_tables(report);
-    else print_lines(report);
+    if (core::stderr_is_terminal())
+      print_tables(report);
+    else
+      print_lines(report);
   }
   set_counts(ctx.report, report);
   return report.alerts.empty() ? core::ExitCode::success : core::ExitCode::problems;

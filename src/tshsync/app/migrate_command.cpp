@@ -89,12 +89,13 @@ core::ExitCode migrate_command(RunContext& ctx, const MigrateCommandOptions& opt
   for (const auto& problem : problems) core::log_error("incompatible: {}", problem);
   ctx.report.set("incompatibilities", static_cast<long long>(problems.size()));
   if (!problems.empty())
-    throw core::config_error(std::to_string(problems.size()) +
-                             " incompatibilit" + (problems.size() == 1 ? "y" : "ies") +
+    throw core::config_error(std::to_string(problems.size()) + " incompatibilit" +
+                             (problems.size() == 1 ? "y" : "ies") +
                              " with this database (listed above); nothing was changed: set the [erp] mapping and run "
                              "'tshsync migrate --check' again");
   if (options.check) {
-    core::log_info("no incompatibilities: migrate would apply {} migration(s); nothing was changed", plan.pending.size());
+    core::log_info("no incompatibilities: migrate would apply {} migration(s); nothing was changed",
+                   plan.pending.size());
     ctx.report.set("to_version", plan.current_version);
     ctx.report.set("pending", names);
     return core::ExitCode::success;

@@ -60,8 +60,8 @@ std::string count_gauges(const core::RunOutcome& o) {
   for (const auto& [key, value] : o.report.counts().items()) {
     if (!value.is_number() && !value.is_boolean()) continue;
     const double v = value.is_boolean() ? (value.get<bool>() ? 1.0 : 0.0) : value.get<double>();
-    samples += fmt::format("tshsync_last_run_counts{{command=\"{}\",count=\"{}\"}} {}\n", o.command,
-                           label_value(key), v);
+    samples +=
+        fmt::format("tshsync_last_run_counts{{command=\"{}\",count=\"{}\"}} {}\n", o.command, label_value(key), v);
   }
   if (samples.empty()) return samples;
   return header("tshsync_last_run_counts",
@@ -80,10 +80,9 @@ std::string build_info_gauge() {
 // stay those of the last real run, and the skip has its own.
 void write_skip_textfile(const std::filesystem::path& dir, const core::RunOutcome& o) {
   const double now = o.started_at + o.duration_seconds;
-  const std::string text =
-      metric("tshsync_last_skipped_timestamp_seconds",
-             "When a run of the command last found another holding its lock and skipped (epoch seconds).", o.command,
-             now);
+  const std::string text = metric(
+      "tshsync_last_skipped_timestamp_seconds",
+      "When a run of the command last found another holding its lock and skipped (epoch seconds).", o.command, now);
   util::write_file_atomically(dir / ("tshsync_" + o.command + "_skipped.prom"), text, 0644);
 }
 

@@ -62,7 +62,10 @@ core::ExitCode pull_products_command(RunContext& ctx, const PullProductsCommandO
                  items.unchanged, counts.deactivated, items.failed, client.api_calls());
   if (counts.listing_distrusted) return core::ExitCode::partial;  // warned by pull_products
   if (items.failed > 0) {
-    core::log_warn("{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were applied", items.failed);
+    core::log_warn(
+        "{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were "
+        "applied",
+        items.failed);
     return core::ExitCode::partial;
   }
   return core::ExitCode::success;

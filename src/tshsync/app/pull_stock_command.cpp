@@ -11,8 +11,7 @@ namespace tshsync::app {
 
 namespace {
 
-void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool locations,
-             const zoho::Client& client) {
+void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool locations, const zoho::Client& client) {
   const sync::StockCounts& stock = counts.stock;
   report.set("fetched", stock.fetched);
   report.set("updated", stock.updated);
@@ -70,13 +69,15 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
                    ctx.config.zoho.stock_location);
   if (stock.unknown_items > 0)
     core::log_warn("{} item(s) have no product yet and were skipped: run pull-products first", stock.unknown_items);
-  core::log_info("{}{} items: stock of {} updated, {} unchanged, {} failed{} ({} API calls)",
-                 ctx.dry_run ? "dry run, nothing written: " : "", stock.fetched, stock.updated, stock.unchanged,
-                 stock.failed,
-                 options.locations ? fmt::format(", {} location rows written", stock.locations_updated) : "",
-                 client.api_calls());
+  core::log_info(
+      "{}{} items: stock of {} updated, {} unchanged, {} failed{} ({} API calls)",
+      ctx.dry_run ? "dry run, nothing written: " : "", stock.fetched, stock.updated, stock.unchanged, stock.failed,
+      options.locations ? fmt::format(", {} location rows written", stock.locations_updated) : "", client.api_calls());
   if (stock.failed > 0) {
-    core::log_warn("{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were applied", stock.failed);
+    core::log_warn(
+        "{} item(s) could not be read or were refused by the database, and were skipped (see above); the rest were "
+        "applied",
+        stock.failed);
     return core::ExitCode::partial;
   }
   return core::ExitCode::success;

@@ -40,10 +40,9 @@ core::ExitCode replay_dlq_command(RunContext& ctx, const ReplayDlqCommandOptions
   // Counts stay current, so an interrupted run still reports what it committed.
   replay.after_entry = [&](const webhooks::ReplayResult& so_far) {
     report_counts(ctx.report, so_far, ctx.dry_run);
-    progress.update(fmt::format("replayed {} of {} dead letter(s)",
-                                so_far.resolved + so_far.retried + so_far.exhausted + so_far.needs_human +
-                                    so_far.deferred,
-                                so_far.due));
+    progress.update(fmt::format(
+        "replayed {} of {} dead letter(s)",
+        so_far.resolved + so_far.retried + so_far.exhausted + so_far.needs_human + so_far.deferred, so_far.due));
     throw_if_cancelled();
   };
   const webhooks::ReplayResult r = webhooks::replay_dead_letters(ctx.db, ctx.config, replay);
@@ -51,15 +50,17 @@ core::ExitCode replay_dlq_command(RunContext& ctx, const ReplayDlqCommandOptions
   report_counts(ctx.report, r, ctx.dry_run);
 
   if (ctx.dry_run) {
-    core::log_info("would enqueue {} failed webhook(s); {} due: {} to re-fetch from Zoho, {} to redeliver, "
-                   "{} for a human",
-                   r.enqueued, r.due, r.would_refetch, r.would_redeliver, r.needs_human);
+    core::log_info(
+        "would enqueue {} failed webhook(s); {} due: {} to re-fetch from Zoho, {} to redeliver, "
+        "{} for a human",
+        r.enqueued, r.due, r.would_refetch, r.would_redeliver, r.needs_human);
     return core::ExitCode::success;
   }
-  core::log_info("enqueued {} failed webhook(s); {} due: {} resolved, {} retry later, {} exhausted, "
-                 "{} for a human{}",
-                 r.enqueued, r.due, r.resolved, r.retried, r.exhausted, r.needs_human,
-                 r.deferred > 0 ? fmt::format(", {} deferred (Zoho unreachable)", r.deferred) : std::string());
+  core::log_info(
+      "enqueued {} failed webhook(s); {} due: {} resolved, {} retry later, {} exhausted, "
+      "{} for a human{}",
+      r.enqueued, r.due, r.resolved, r.retried, r.exhausted, r.needs_human,
+      r.deferred > 0 ? fmt::format(", {} deferred (Zoho unreachable)", r.deferred) : std::string());
   return r.retried + r.exhausted > 0 ? core::ExitCode::partial : core::ExitCode::success;
 }
 

@@ -73,9 +73,8 @@ std::string telling_counts(const nlohmann::json& counts) {
 
 std::string run_summary_line(const std::string& command, core::ExitCode exit_code, const core::RunReport& report) {
   const int code = core::to_int(exit_code);
-  std::string line =
-      command + (exit_code == core::ExitCode::partial ? " partly failed" : " found problems") + " (exit " +
-      std::to_string(code) + ")";
+  std::string line = command + (exit_code == core::ExitCode::partial ? " partly failed" : " found problems") +
+                     " (exit " + std::to_string(code) + ")";
   const nlohmann::json& counts = report.counts();
   std::string why;
   if (const nlohmann::json* rules = zoho::find_field(counts, "rules"); rules != nullptr && rules->is_object())

@@ -50,14 +50,15 @@ void print_text(const checks::StatusReport& r) {
   for (const auto& c : r.commands) {
     std::string error = c.last_error ? when(c.last_error) + " " + c.last_error->status : "-";
     if (c.last_error && !c.last_error->error.empty()) error += ": " + c.last_error->error;
-    rows.push_back({c.command, c.last_run ? when(c.last_run) + " " + c.last_run->status : "never",
-                    when(c.last_success), c.overdue ? "OVERDUE: " + c.overdue_reason : "ok", error,
-                    calls_text(c), state_text(c.state)});
+    rows.push_back({c.command, c.last_run ? when(c.last_run) + " " + c.last_run->status : "never", when(c.last_success),
+                    c.overdue ? "OVERDUE: " + c.overdue_reason : "ok", error, calls_text(c), state_text(c.state)});
   }
-  out += "\n" + checks::format_table(
-                    {"COMMAND", "LAST RUN", "LAST SUCCESS", "SCHEDULE", "LAST ERROR", "ZOHO CALLS TODAY", "STATE"}, rows);
+  out +=
+      "\n" + checks::format_table(
+                 {"COMMAND", "LAST RUN", "LAST SUCCESS", "SCHEDULE", "LAST ERROR", "ZOHO CALLS TODAY", "STATE"}, rows);
   for (const auto& [key, entry] : r.other_state.items())
-    out += fmt::format("state {} = {} (updated {})\n", key, entry["value"].dump(), entry["updated_at"].get<std::string>());
+    out +=
+        fmt::format("state {} = {} (updated {})\n", key, entry["value"].dump(), entry["updated_at"].get<std::string>());
   out += fmt::format("\ndead letters: {} pending, {} waiting for a human, {} exhausted, {} resolved\n",
                      r.dead_letters["pending"].get<long long>(), r.dead_letters["needs_human"].get<long long>(),
                      r.dead_letters["exhausted"].get<long long>(), r.dead_letters["resolved"].get<long long>());
@@ -81,8 +82,8 @@ core::ExitCode status_command(const core::ConfigSources& sources, core::RunRepor
   const core::Config config = core::load_config(sources);
   auto conn = db::connect(config.database.dsn);
   const checks::StatusReport status = checks::read_status(
-      *conn, {config.health.stale_after, config.zoho.organization_id, config.zoho.daily_call_budget,
-              config.zoho.call_shares});
+      *conn,
+      {config.health.stale_after, config.zoho.organization_id, config.zoho.daily_call_budget, config.zoho.call_shares});
   if (options.json) {
     std::fputs((checks::to_json(status).dump(2) + "\n").c_str(), stdout);
     std::fflush(stdout);

@@ -28,10 +28,9 @@ void print_results(const checks::ValidationRun& run) {
   if (core::stderr_is_terminal()) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : run.results)
-      rows.push_back({r.rule->name, r.rule->severity, std::to_string(r.count), r.status,
-                      sample_text(r.samples, r.count, 5)});
-    const std::string table =
-        checks::format_table({"RULE", "SEVERITY", "COUNT", "STATUS", "SAMPLE IDS"}, rows, {2});
+      rows.push_back(
+          {r.rule->name, r.rule->severity, std::to_string(r.count), r.status, sample_text(r.samples, r.count, 5)});
+    const std::string table = checks::format_table({"RULE", "SEVERITY", "COUNT", "STATUS", "SAMPLE IDS"}, rows, {2});
     std::fputs(table.c_str(), stderr);
     return;
   }
@@ -51,9 +50,12 @@ core::ExitCode validate_command(RunContext& ctx, const checks::ValidateOptions& 
   for (const auto& r : run.results) {
     rules[r.rule->name] = {
         {"severity", r.rule->severity}, {"count", r.count}, {"status", r.status}, {"samples", r.samples}};
-    if (r.status == "pass") ++passed;
-    else if (r.rule->severity == "error") ++errors;
-    else if (r.rule->severity == "warning") ++warnings;
+    if (r.status == "pass")
+      ++passed;
+    else if (r.rule->severity == "error")
+      ++errors;
+    else if (r.rule->severity == "warning")
+      ++warnings;
   }
   print_results(run);
   core::log_info("{} rules checked: {} passed, {} errors, {} warnings", run.results.size(), passed, errors, warnings);

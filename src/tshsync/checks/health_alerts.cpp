@@ -86,7 +86,8 @@ void sync_alerts(std::vector<Alert>& out, const HealthFigures& f, const HealthTh
 
 void backlog_alerts(std::vector<Alert>& out, const HealthFigures& f) {
   std::string names;
-  for (const auto& d : f.dlq_exhausted_sample) names += (names.empty() ? "" : ", ") + d.event_type + " " + d.original_id;
+  for (const auto& d : f.dlq_exhausted_sample)
+    names += (names.empty() ? "" : ", ") + d.event_type + " " + d.original_id;
   add(out, dlq_exhausted_priority(f.dlq_exhausted), "dlq_exhausted", "",
       fmt::format("{} dead letters exhausted their retries: {}{}", f.dlq_exhausted, names,
                   f.dlq_exhausted > static_cast<long long>(f.dlq_exhausted_sample.size()) ? ", ..." : ""));

@@ -12,7 +12,7 @@ namespace tshsync::checks {
 struct HealthThresholds {
   std::chrono::seconds stale_after{std::chrono::hours(2)};
   std::chrono::seconds stuck_after{std::chrono::hours(1)};
-  std::chrono::seconds all_failing_after{std::chrono::hours(1)};  // the audit's P1 "for > 1 hour"
+  std::chrono::seconds all_failing_after{std::chrono::hours(1)};     // the audit's P1 "for > 1 hour"
   std::chrono::seconds webhooks_quiet_after{std::chrono::hours(2)};  // [sync].webhooks_quiet_after
 };
 

@@ -40,10 +40,10 @@ struct HealthFigures {
   long long webhook_successes = 0;
   long long signature_failures = 0;
   long long stuck_jobs = 0;
-  std::vector<SyncFigures> syncs;  // in scheduled_sync_commands() order
-  long long dlq_depth = 0;         // unresolved entries
-  long long dlq_exhausted = 0;     // retries spent, unresolved
-  long long dlq_needs_human = 0;   // flagged for a person, unresolved
+  std::vector<SyncFigures> syncs;                   // in scheduled_sync_commands() order
+  long long dlq_depth = 0;                          // unresolved entries
+  long long dlq_exhausted = 0;                      // retries spent, unresolved
+  long long dlq_needs_human = 0;                    // flagged for a person, unresolved
   std::vector<DeadLetterRef> dlq_exhausted_sample;  // the oldest 5 exhausted
   long long products_without_prices = 0;
   // Since the ERP last logged a webhook it processed; empty: it never did.

@@ -57,10 +57,14 @@ std::optional<Priority> dlq_needs_human_priority(long long count) {
 
 std::string to_string(SyncState s) {
   switch (s) {
-    case SyncState::fresh: return "fresh";
-    case SyncState::stale: return "stale";
-    case SyncState::never_succeeded: return "never_succeeded";
-    case SyncState::never_run: return "never_run";
+    case SyncState::fresh:
+      return "fresh";
+    case SyncState::stale:
+      return "stale";
+    case SyncState::never_succeeded:
+      return "never_succeeded";
+    case SyncState::never_run:
+      return "never_run";
   }
   return "unknown";
 }
@@ -74,9 +78,12 @@ SyncState sync_state(std::optional<std::chrono::seconds> last_success_age, bool 
 std::optional<Priority> sync_state_priority(SyncState s) {
   switch (s) {
     case SyncState::stale:
-    case SyncState::never_succeeded: return Priority::p2;
-    case SyncState::never_run: return Priority::p3;
-    case SyncState::fresh: break;
+    case SyncState::never_succeeded:
+      return Priority::p2;
+    case SyncState::never_run:
+      return Priority::p3;
+    case SyncState::fresh:
+      break;
   }
   return std::nullopt;
 }

@@ -61,7 +61,8 @@ constexpr const char* kCallsByCommandSql = R"(
 SELECT command, calls FROM tshsync_call_usage
 WHERE day = (now() AT TIME ZONE 'UTC')::date AND ($1::text = '' OR organization_id = $1::text))";
 constexpr const char* kIntoDaySql =
-    "SELECT floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - date_trunc('day', now() AT TIME ZONE 'UTC')))::bigint";
+    "SELECT floor(extract(epoch FROM (now() AT TIME ZONE 'UTC') - date_trunc('day', now() AT TIME ZONE "
+    "'UTC')))::bigint";
 
 void read_calls(pqxx::transaction_base& tx, const StatusOptions& options, std::vector<CommandStatus>& commands) {
   const std::chrono::seconds into_day(tx.exec(kIntoDaySql)[0][0].as<long long>());
@@ -148,8 +149,10 @@ StatusReport read_status(pqxx::connection& conn, const StatusOptions& options) {
                          {"updated_at", row[2].as<std::string>()}};
     auto owner = std::find_if(report.commands.begin(), report.commands.end(),
                               [&](const CommandStatus& c) { return belongs_to(key, c.command); });
-    if (owner != report.commands.end()) owner->state[key] = std::move(entry);
-    else report.other_state[key] = std::move(entry);
+    if (owner != report.commands.end())
+      owner->state[key] = std::move(entry);
+    else
+      report.other_state[key] = std::move(entry);
   }
   const auto dlq = tx.exec(kDeadLettersSql)[0];
   report.dead_letters = {{"pending", dlq[0].as<long long>()},
@@ -167,14 +170,17 @@ StatusReport read_status(pqxx::connection& conn, const StatusOptions& options) {
 nlohmann::json to_json(const StatusReport& report) {
   nlohmann::json commands = nlohmann::json::array();
   for (const auto& c : report.commands) {
-    nlohmann::json j{{"command", c.command},       {"scheduled", c.scheduled},
-                     {"last_run", run_json(c.last_run)}, {"last_success", run_json(c.last_success)},
-                     {"last_error", run_json(c.last_error)}, {"state", c.state},
-                     {"overdue", c.overdue},
-                     {"calls_today", c.calls_today},
-                     {"calls_allowed_now", c.calls_allowed_now == 0 ? nlohmann::json(nullptr)
-                                                                     : nlohmann::json(c.calls_allowed_now)},
-                     {"calls_share", c.calls_share == 0 ? nlohmann::json(nullptr) : nlohmann::json(c.calls_share)}};
+    nlohmann::json j{
+        {"command", c.command},
+        {"scheduled", c.scheduled},
+        {"last_run", run_json(c.last_run)},
+        {"last_success", run_json(c.last_success)},
+        {"last_error", run_json(c.last_error)},
+        {"state", c.state},
+        {"overdue", c.overdue},
+        {"calls_today", c.calls_today},
+        {"calls_allowed_now", c.calls_allowed_now == 0 ? nlohmann::json(nullptr) : nlohmann::json(c.calls_allowed_now)},
+        {"calls_share", c.calls_share == 0 ? nlohmann::json(nullptr) : nlohmann::json(c.calls_share)}};
     if (c.overdue) j["overdue_reason"] = c.overdue_reason;
     commands.push_back(std::move(j));
   }
@@ -191,8 +197,8 @@ nlohmann::json to_json(const StatusReport& report) {
           {"dead_letters", report.dead_letters},
           {"tokens", tokens},
           {"api_calls_today", report.api_calls_today},
-          {"daily_call_budget", report.daily_call_budget == 0 ? nlohmann::json(nullptr)
-                                                              : nlohmann::json(report.daily_call_budget)},
+          {"daily_call_budget",
+           report.daily_call_budget == 0 ? nlohmann::json(nullptr) : nlohmann::json(report.daily_call_budget)},
           {"overdue", report.overdue()}};
 }
 

@@ -54,7 +54,7 @@ struct StatusReport {
   int schema_version = 0;
   int latest_schema_version = 0;
   std::vector<CommandStatus> commands;
-  nlohmann::json other_state = nlohmann::json::object();  // tshsync_state keys of no command
+  nlohmann::json other_state = nlohmann::json::object();   // tshsync_state keys of no command
   nlohmann::json dead_letters = nlohmann::json::object();  // pending, needs_human, exhausted, resolved
   std::vector<TokenStatus> tokens;
   long long api_calls_today = 0;

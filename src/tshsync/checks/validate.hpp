@@ -18,7 +18,7 @@ struct ValidateOptions {
 struct RuleResult {
   const ValidationRule* rule = nullptr;
   long long count = 0;
-  std::string status;  // pass | fail | warn
+  std::string status;                   // pass | fail | warn
   std::vector<nlohmann::json> samples;  // product ids: numbers, or strings for uuid keys
 };
 

@@ -68,7 +68,8 @@ class TableReader {
 
   // A list of column names: strings(), and never empty (a mapping needs a column).
   void string_list(const char* key, std::vector<std::string>& out) {
-    if (const toml::node* node = table_ ? table_->get(key) : nullptr; node && (!node->is_array() || node->as_array()->empty()))
+    if (const toml::node* node = table_ ? table_->get(key) : nullptr;
+        node && (!node->is_array() || node->as_array()->empty()))
       fail(key, "must be a non-empty list of column names");
     strings(key, out, "must be a list of column names");
   }
@@ -180,7 +181,8 @@ void validate(const Config& c, const std::string& source) {
                        "' needs zoho.stock_location (the location's id or name)");
   for (const auto& type : c.zoho.item_types)
     require_one_of(source, "zoho.item_types", type, {"inventory", "sales", "purchases", "sales_and_purchases"});
-  for (const auto& type : c.zoho.product_types) require_one_of(source, "zoho.product_types", type, {"goods", "service"});
+  for (const auto& type : c.zoho.product_types)
+    require_one_of(source, "zoho.product_types", type, {"goods", "service"});
   if (c.replay.max_attempts < 1 || c.replay.max_attempts > 10)
     throw config_error(source + ": replay.max_attempts must be between 1 and 10");
 }
@@ -305,8 +307,8 @@ Config parse_config_text(const std::string& text, const std::string& source_name
     root = toml::parse(text, source_name);
   } catch (const toml::parse_error& e) {
     const auto& where = e.source().begin;
-    throw config_error(source_name + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) +
-                       ": " + std::string(e.description()));
+    throw config_error(source_name + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
+                       std::string(e.description()));
   }
   TableReader top(&root, "", source_name);
 

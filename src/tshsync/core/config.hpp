@@ -66,8 +66,8 @@ struct SyncConfig {
 // How tshsync's writes map onto an existing ERP's columns ([erp]). The
 // defaults are the audit's schema.
 struct ErpConfig {
-  bool price_trigger = true;  // the integrity trigger; false removes it
-  std::vector<std::string> price_columns{"price"};          // each receives Zoho's rate
+  bool price_trigger = true;                        // the integrity trigger; false removes it
+  std::vector<std::string> price_columns{"price"};  // each receives Zoho's rate
   std::vector<std::string> stock_columns{"stock_quantity"};
   std::vector<std::string> image_columns{"image_url"};
   // column -> value (text form) used on insert where tshsync has no value;

@@ -8,11 +8,16 @@ namespace tshsync::core {
 
 std::string_view level_name(Level level) {
   switch (level) {
-    case Level::error: return "error";
-    case Level::warning: return "warning";
-    case Level::notice: return "notice";
-    case Level::info: return "info";
-    case Level::debug: return "debug";
+    case Level::error:
+      return "error";
+    case Level::warning:
+      return "warning";
+    case Level::notice:
+      return "notice";
+    case Level::info:
+      return "info";
+    case Level::debug:
+      return "debug";
   }
   return "info";
 }

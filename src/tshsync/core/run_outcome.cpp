@@ -4,11 +4,16 @@ namespace tshsync::core {
 
 std::string to_string(RunStatus status) {
   switch (status) {
-    case RunStatus::success: return "success";
-    case RunStatus::problems: return "problems";
-    case RunStatus::partial: return "partial";
-    case RunStatus::skipped: return "skipped";
-    case RunStatus::failed: return "failed";
+    case RunStatus::success:
+      return "success";
+    case RunStatus::problems:
+      return "problems";
+    case RunStatus::partial:
+      return "partial";
+    case RunStatus::skipped:
+      return "skipped";
+    case RunStatus::failed:
+      return "failed";
   }
   return "failed";
 }

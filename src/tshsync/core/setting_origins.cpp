@@ -87,12 +87,17 @@ std::vector<SettingOrigin> setting_origins(const ConfigSources& sources, const C
   std::vector<SettingOrigin> out;
   for (const auto& s : settings_of(config)) {
     std::string origin = "default";
-    if (std::string(s.key) == "database.dsn" && sources.dsn) origin = "flag --dsn";
-    else if (env_set(s.env)) origin = std::string("environment ") + s.env;
-    else if (file.at_path(s.key)) origin = "file " + config.source;
+    if (std::string(s.key) == "database.dsn" && sources.dsn)
+      origin = "flag --dsn";
+    else if (env_set(s.env))
+      origin = std::string("environment ") + s.env;
+    else if (file.at_path(s.key))
+      origin = "file " + config.source;
     std::string shown = s.value;
-    if (s.secret) shown = s.value.empty() ? "unset" : "set";
-    else if (shown.empty()) shown = "(empty)";
+    if (s.secret)
+      shown = s.value.empty() ? "unset" : "set";
+    else if (shown.empty())
+      shown = "(empty)";
     out.push_back({s.key, origin, shown});
   }
   return out;

@@ -10,16 +10,12 @@
 
 namespace tshsync::db {
 
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 bool names_a_configuration_problem(const std::string& message) {
   for (const char* sign : {"connection info string", "invalid connection option", "invalid URI",
                            "invalid integer value", "invalid sslmode value", "invalid port number",
-                           "invalid value for parameter",
-                           "definition of service", "unterminated quoted string"})
+                           "invalid value for parameter", "definition of service", "unterminated quoted string"})
     if (message.find(sign) != std::string::npos) return true;
   const bool missing = message.find("does not exist") != std::string::npos;
   return missing && (message.find("database \"") != std::string::npos || message.find("role \"") != std::string::npos);

@@ -74,7 +74,6 @@ DROP TRIGGER IF EXISTS tshsync_ensure_product_price ON products;
 DROP TRIGGER IF EXISTS tshsync_keep_product_price ON product_prices;
 )SQL";
 
-
 }  // namespace
 
 void adopt_erp(pqxx::transaction_base& tx, const core::ErpConfig& config) {
@@ -95,8 +94,8 @@ void adopt_erp(pqxx::transaction_base& tx, const core::ErpConfig& config) {
     values += ", CAST(" + tx.quote(d.value) + " AS " + d.type + ")";
   }
   const std::string base = quote_ident(mapping.base_price_column());
-  tx.exec(util::replace_all(util::replace_all(util::replace_all(kGuardFunction, "%BASE%", base), "%COLUMNS%", columns), "%VALUES%",
-                      values));
+  tx.exec(util::replace_all(util::replace_all(util::replace_all(kGuardFunction, "%BASE%", base), "%COLUMNS%", columns),
+                            "%VALUES%", values));
   tx.exec(util::replace_all(kTriggers, "%BASE%", base));
 }
 

@@ -72,8 +72,7 @@ std::vector<std::string> erp_incompatibilities(const ErpSchema& schema, const co
   id_type("products", schema.products, problems);
   id_type("pricelists", schema.pricelists, problems);
   id_type("product_prices", schema.product_prices, problems);
-  missing_columns("products", schema.products, config.price_columns, "price", "[erp.products] price_columns",
-                  problems);
+  missing_columns("products", schema.products, config.price_columns, "price", "[erp.products] price_columns", problems);
   missing_columns("products", schema.products, config.stock_columns, "stock_quantity", "[erp.products] stock_columns",
                   problems);
   missing_columns("products", schema.products, config.image_columns, "image_url", "[erp.products] image_columns",

@@ -46,7 +46,7 @@ ErpSchema read_erp_schema(pqxx::transaction_base& tx) {
   ErpSchema schema;
   for (const auto& row : tx.exec(kColumnsSql)) {
     const std::string table = row[0].as<std::string>();
-    TableInfo& info = table == "products" ? schema.products
+    TableInfo& info = table == "products"     ? schema.products
                       : table == "pricelists" ? schema.pricelists
                                               : schema.product_prices;
     info.exists = true;

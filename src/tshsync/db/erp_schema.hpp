@@ -14,7 +14,7 @@ namespace tshsync::db {
 // One column of an ERP table as pg_catalog has it.
 struct ColumnInfo {
   std::string name;
-  std::string type;      // format_type(), e.g. "character varying(200)", "integer", "uuid"
+  std::string type;  // format_type(), e.g. "character varying(200)", "integer", "uuid"
   bool not_null = false;
   bool has_default = false;  // a default, an identity or a generated column
 };
@@ -48,12 +48,12 @@ struct ErpMapping {
   std::vector<std::string> price_columns;
   std::vector<std::string> stock_columns;
   std::vector<std::string> image_columns;
-  bool has_description = false;                // products.description: Zoho's description goes there
-  bool has_discount = false;                   // product_prices.discount_percentage: pricebook_discount goes there
-  std::string pricelist_zoho_id_column;        // zoho_pricelist_id or zoho_pricebook_id
+  bool has_description = false;          // products.description: Zoho's description goes there
+  bool has_discount = false;             // product_prices.discount_percentage: pricebook_discount goes there
+  std::string pricelist_zoho_id_column;  // zoho_pricelist_id or zoho_pricebook_id
   std::vector<InsertDefault> product_defaults;
   std::vector<InsertDefault> product_price_defaults;  // without the columns tshsync writes
-  std::string product_id_type = "bigint";      // products.id's type (integer, bigint, uuid)
+  std::string product_id_type = "bigint";             // products.id's type (integer, bigint, uuid)
   std::string pricelist_id_type = "bigint";
 
   const std::string& base_price_column() const { return price_columns.front(); }

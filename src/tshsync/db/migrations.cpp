@@ -55,8 +55,8 @@ void require_current_schema(pqxx::connection& conn) {
   const int applied = applied_schema_version(conn);
   const int latest = latest_schema_version();
   if (applied < latest)
-    throw core::config_error("the database schema is at version " + std::to_string(applied) + " and this tshsync needs " +
-                             std::to_string(latest) + ": run 'tshsync migrate' first");
+    throw core::config_error("the database schema is at version " + std::to_string(applied) +
+                             " and this tshsync needs " + std::to_string(latest) + ": run 'tshsync migrate' first");
   if (applied > latest)
     throw core::config_error("the database schema (version " + std::to_string(applied) +
                              ") is newer than this tshsync knows (" + std::to_string(latest) + "): upgrade tshsync");

@@ -16,8 +16,7 @@ std::string host_name() {
 }
 }  // namespace
 
-RunLedger::RunLedger(pqxx::connection& conn, std::string sync_type)
-    : conn_(conn), sync_type_(std::move(sync_type)) {}
+RunLedger::RunLedger(pqxx::connection& conn, std::string sync_type) : conn_(conn), sync_type_(std::move(sync_type)) {}
 
 int RunLedger::fail_orphans() {
   pqxx::nontransaction tx(conn_);

@@ -81,10 +81,9 @@ void throw_operational(const pqxx::sql_error& e, const std::string& blocking) {
     throw core::config_error("the database is read-only (a standby, or default_transaction_read_only): " +
                              util::redacted_first_line(text) + "; point [database].dsn at the primary");
   const std::string privilege = privilege_of(e.query());
-  throw core::Error(core::ExitCode::no_perm, "missing privilege " + privilege +
-                                                 (relation.empty() ? "" : " on " + relation) + " (" +
-                                                 util::redacted_first_line(text) +
-                                                 "): grant it to tshsync's database role");
+  throw core::Error(core::ExitCode::no_perm,
+                    "missing privilege " + privilege + (relation.empty() ? "" : " on " + relation) + " (" +
+                        util::redacted_first_line(text) + "): grant it to tshsync's database role");
 }
 
 std::string blocking_relations(pqxx::connection& conn) {

@@ -10,9 +10,9 @@ namespace {
 
 void check_setopt(CURLcode code, CURLoption option) {
   if (code != CURLE_OK) {
-    throw core::Error(core::ExitCode::software,
-                      "libcurl rejected option " + std::to_string(static_cast<int>(option)) + ": " +
-                          curl_easy_strerror(code) + "; check that libcurl is built with TLS and zlib");
+    throw core::Error(core::ExitCode::software, "libcurl rejected option " + std::to_string(static_cast<int>(option)) +
+                                                    ": " + curl_easy_strerror(code) +
+                                                    "; check that libcurl is built with TLS and zlib");
   }
 }
 

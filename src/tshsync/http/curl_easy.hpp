@@ -19,8 +19,8 @@ namespace tshsync::http {
 class CurlEasy {
  public:
   using WriteCallback = size_t (*)(char* data, size_t size, size_t count, void* user);
-  using XferInfoCallback = int (*)(void* user, curl_off_t dl_total, curl_off_t dl_now,
-                                   curl_off_t ul_total, curl_off_t ul_now);
+  using XferInfoCallback = int (*)(void* user, curl_off_t dl_total, curl_off_t dl_now, curl_off_t ul_total,
+                                   curl_off_t ul_now);
 
   CurlEasy();
   ~CurlEasy();

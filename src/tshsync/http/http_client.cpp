@@ -15,9 +15,7 @@ namespace {
 
 using Kind = TransportError::Kind;
 
-bool is_cancelled(const core::CancelToken* cancel) {
-  return cancel != nullptr && cancel->requested();
-}
+bool is_cancelled(const core::CancelToken* cancel) { return cancel != nullptr && cancel->requested(); }
 
 Kind classify_curl_code(CURLcode code) {
   switch (code) {
@@ -56,9 +54,8 @@ Kind classify_curl_code(CURLcode code) {
 
 // Method names go into the request line verbatim: allow only a token.
 void require_valid_method(const std::string& method) {
-  const bool valid = !method.empty() && std::all_of(method.begin(), method.end(), [](unsigned char c) {
-    return std::isupper(c) != 0;
-  });
+  const bool valid = !method.empty() &&
+                     std::all_of(method.begin(), method.end(), [](unsigned char c) { return std::isupper(c) != 0; });
   if (!valid) throw std::invalid_argument("invalid HTTP method: " + method);
 }
 
@@ -124,12 +121,18 @@ std::string Response::header(const std::string& name) const {
 
 const char* to_string(TransportError::Kind kind) {
   switch (kind) {
-    case Kind::timeout: return "timeout";
-    case Kind::connect: return "connection failed";
-    case Kind::reset: return "connection reset";
-    case Kind::tls: return "TLS failure";
-    case Kind::cancelled: return "cancelled";
-    case Kind::other: return "transfer failed";
+    case Kind::timeout:
+      return "timeout";
+    case Kind::connect:
+      return "connection failed";
+    case Kind::reset:
+      return "connection reset";
+    case Kind::tls:
+      return "TLS failure";
+    case Kind::cancelled:
+      return "cancelled";
+    case Kind::other:
+      return "transfer failed";
   }
   return "transfer failed";
 }
@@ -140,8 +143,7 @@ void abort_if_cancelled(const core::CancelToken* cancel, const std::string& what
 
 std::string ClientOptions::default_user_agent() { return std::string("tshsync/") + TSHSYNC_VERSION; }
 
-HttpClient::HttpClient(ClientOptions options)
-    : options_(std::move(options)), easy_(std::make_unique<CurlEasy>()) {}
+HttpClient::HttpClient(ClientOptions options) : options_(std::move(options)), easy_(std::make_unique<CurlEasy>()) {}
 
 HttpClient::~HttpClient() = default;
 HttpClient::HttpClient(HttpClient&&) noexcept = default;
@@ -195,8 +197,7 @@ void HttpClient::configure(const Request& request, Response& response) {
   } else if (request.method == "HEAD") {
     easy.set_long(CURLOPT_NOBODY, 1L);
   } else {
-    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" ||
-        request.method == "PATCH") {
+    if (!request.body.empty() || request.method == "POST" || request.method == "PUT" || request.method == "PATCH") {
       // Not copied by libcurl: `request` outlives the transfer.
       easy.set_size(CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
       easy.set_string(CURLOPT_POSTFIELDS, request.body.c_str());

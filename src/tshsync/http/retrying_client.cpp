@@ -5,8 +5,8 @@
 namespace tshsync::http {
 
 Response perform_with_retry(HttpClient& client, const Request& request, const RetryPolicy& policy,
-                            const std::function<void(const RetryEvent&)>& on_retry,
-                            const core::CancelToken* cancel, const SleepFn& sleep) {
+                            const std::function<void(const RetryEvent&)>& on_retry, const core::CancelToken* cancel,
+                            const SleepFn& sleep) {
   const std::string described = request.method + " " + redact_url_query(request.url);
   RetryTiming timing;
   timing.cancel = cancel;

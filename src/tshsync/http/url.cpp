@@ -83,11 +83,9 @@ void require_safe_url(const std::string& url) {
   if (origin.scheme == "https") return;
   if (origin.scheme == "http") {
     if (is_loopback_host(origin.host)) return;
-    throw core::config_error("plain http is allowed only to loopback: " + origin.to_string() +
-                             "; use https");
+    throw core::config_error("plain http is allowed only to loopback: " + origin.to_string() + "; use https");
   }
-  throw core::config_error("unsupported URL scheme '" + origin.scheme + "' in " + origin.to_string() +
-                           "; use https");
+  throw core::config_error("unsupported URL scheme '" + origin.scheme + "' in " + origin.to_string() + "; use https");
 }
 
 std::string url_encode(std::string_view text) {

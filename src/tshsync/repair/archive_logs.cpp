@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include <tshsync/db/cutoff.hpp>
 #include <pqxx/pqxx>
+#include <tshsync/db/cutoff.hpp>
 
 namespace tshsync::repair {
 
@@ -29,7 +29,9 @@ const std::string kHeldForReplay = " created_at < $1::timestamptz AND NOT" + kRe
 const std::string kMoveBatch =
     "WITH moved AS ("
     "  DELETE FROM webhook_logs WHERE ctid = ANY(ARRAY("
-    "    SELECT ctid FROM webhook_logs WHERE" + kArchivable + " AND created_at >= $3::timestamptz"
+    "    SELECT ctid FROM webhook_logs WHERE" +
+    kArchivable +
+    " AND created_at >= $3::timestamptz"
     "    ORDER BY created_at LIMIT $2))"
     "  RETURNING id, event_id, event_type, status, payload, error_message, created_at),"
     " archived AS ("

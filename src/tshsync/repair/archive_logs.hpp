@@ -8,13 +8,13 @@
 namespace tshsync::repair {
 
 struct ArchiveLogsResult {
-  long long archived = 0;         // webhook_logs rows moved out (or that would be, under dry_run)
+  long long archived = 0;          // webhook_logs rows moved out (or that would be, under dry_run)
   long long already_archived = 0;  // of those, rows found already copied (by an older, non-atomic cleanup)
-  long long deleted_metrics = 0;  // webhook_health_metrics rows deleted
-  long long held_for_replay = 0;  // old failed events kept until replay-dlq queues them
-  int batches = 0;                // webhook_logs batches
-  int metrics_batches = 0;        // webhook_health_metrics batches
-  double max_batch_seconds = 0;   // the longest single batch of either kind
+  long long deleted_metrics = 0;   // webhook_health_metrics rows deleted
+  long long held_for_replay = 0;   // old failed events kept until replay-dlq queues them
+  int batches = 0;                 // webhook_logs batches
+  int metrics_batches = 0;         // webhook_health_metrics batches
+  double max_batch_seconds = 0;    // the longest single batch of either kind
 };
 
 struct ArchiveLogsOptions {

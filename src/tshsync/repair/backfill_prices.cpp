@@ -27,7 +27,8 @@ struct PriceList {
     names += (names.empty() ? "" : ", ") + rows[i][0].as<std::string>();
   if (rows.size() > kSampleSize) names += ", ...";
   if (names.empty())
-    throw core::data_error("price list '" + name + "' does not exist and there are no price lists: create it or run pull-prices");
+    throw core::data_error("price list '" + name +
+                           "' does not exist and there are no price lists: create it or run pull-prices");
   throw core::data_error("price list '" + name + "' does not exist (existing: " + names +
                          "): pass --pricelist NAME or set [sync].default_pricelist");
 }
@@ -57,8 +58,8 @@ BackfillPricesResult backfill_prices(pqxx::connection& conn, const BackfillPrice
     const std::string insert = backfill_insert_sql(mapping, usable);
     const std::string defaults = insert_defaults_literal(mapping);
     const auto run = [&](const std::optional<std::string>& subset) {
-      result.backfilled += static_cast<long long>(
-          tx.exec_params(insert, list.id, result.currency, subset, defaults).affected_rows());
+      result.backfilled +=
+          static_cast<long long>(tx.exec_params(insert, list.id, result.currency, subset, defaults).affected_rows());
     };
     if (db::try_in_savepoint(tx, [&] { run(std::nullopt); })) {
       std::vector<SkippedProduct> candidates;
@@ -84,8 +85,7 @@ BackfillPricesResult backfill_prices(pqxx::connection& conn, const BackfillPrice
   const auto sample = tx.exec_params(std::string("SELECT p.id::text, COALESCE(p.zoho_item_id, '')") +
                                          kPricelessProducts + not_usable + " ORDER BY p.id LIMIT $1",
                                      kSampleSize);
-  for (const auto& row : sample)
-    result.skipped_sample.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
+  for (const auto& row : sample) result.skipped_sample.push_back({row[0].as<std::string>(), row[1].as<std::string>()});
 
   if (!options.dry_run) tx.commit();
   return result;

@@ -20,8 +20,8 @@ std::string backfill_insert_sql(const db::ErpMapping& mapping, const std::string
   }
   // The CTE names $4 even when no default is used: every parameter needs a type.
   return "WITH defaults AS (SELECT $4::text[] AS v)"
-         " INSERT INTO product_prices (product_id, pricelist_id, price, currency, source" + columns +
-         ") SELECT p.id, (SELECT id FROM pricelists WHERE id::text = $1), p." +
+         " INSERT INTO product_prices (product_id, pricelist_id, price, currency, source" +
+         columns + ") SELECT p.id, (SELECT id FROM pricelists WHERE id::text = $1), p." +
          db::quote_ident(mapping.base_price_column()) + ", $2, 'backfill'" + values + kPricelessProducts + usable +
          " AND ($3::text[] IS NULL OR p.id::text = ANY ($3::text[]))"
          " ON CONFLICT (product_id, pricelist_id) DO NOTHING";

@@ -44,7 +44,8 @@ nlohmann::json ItemDetailsFetcher::fetch(const std::vector<std::string>& item_id
   nlohmann::json out = nlohmann::json::array();
   for (size_t first = 0; first < item_ids.size(); first += kBatch) {
     const auto begin = item_ids.begin() + static_cast<std::ptrdiff_t>(first);
-    const std::vector<std::string> batch(begin, begin + static_cast<std::ptrdiff_t>(std::min(kBatch, item_ids.size() - first)));
+    const std::vector<std::string> batch(
+        begin, begin + static_cast<std::ptrdiff_t>(std::min(kBatch, item_ids.size() - first)));
     if (!per_item_ && fetch_batch(batch, out)) continue;
     per_item_ = true;
     for (const auto& id : batch) fetch_one(id, out);

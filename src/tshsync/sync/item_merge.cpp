@@ -6,9 +6,9 @@
 #include <pqxx/pqxx>
 
 #include <tshsync/core/log.hpp>
-#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/db/erp_schema.hpp>
 #include <tshsync/db/record_isolation.hpp>
+#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/sync/product_merge_sql.hpp>
 #include <tshsync/sync/staging.hpp>
 #include <tshsync/util/replace_all.hpp>
@@ -34,8 +34,8 @@ std::string image_url_for(const std::string& url_template, const std::string& it
 
 void stage_item(StageWriter& rows, const zoho::Item& item, const ApplyOptions& options) {
   const auto& stock = options.stock_field == "available_stock" ? item.available_stock : item.stock_on_hand;
-  rows.row(item.item_id, item.name, item.sku.empty() ? std::nullopt : std::optional<std::string>(item.sku),
-           item.rate, item.active && is_product(item, options.products),
+  rows.row(item.item_id, item.name, item.sku.empty() ? std::nullopt : std::optional<std::string>(item.sku), item.rate,
+           item.active && is_product(item, options.products),
            item.has_image ? std::optional<std::string>(image_url_for(options.image_url_template, item.item_id))
                           : std::nullopt,
            util::format_utc_iso8601(item.last_modified), stock, item.description);
@@ -98,8 +98,8 @@ PreparedItems prepare_items(const nlohmann::json& items) {
       zoho::Item item = zoho::parse_item(record);
       if (item.last_modified > std::chrono::system_clock::now() + std::chrono::minutes(5)) {
         ++counts.future_times;
-        core::log_warn("item {}: last_modified_time {} lies in the future; not kept as the product's time", item.item_id,
-                       util::format_utc_iso8601(item.last_modified));
+        core::log_warn("item {}: last_modified_time {} lies in the future; not kept as the product's time",
+                       item.item_id, util::format_utc_iso8601(item.last_modified));
       }
       const auto [slot, fresh] = slot_of.emplace(item.item_id, prepared.items.size());
       if (fresh) {
@@ -134,9 +134,9 @@ MergeCounts merge_prepared(pqxx::transaction_base& tx, const PreparedItems& prep
       tx, prepared.items.size(),
       [&](size_t begin, size_t end) {
         prepare_stage(tx, kStage, kStageColumns);
-        StageWriter rows(tx, kStage,
-                         {"zoho_item_id", "name", "sku", "price", "is_active", "image_url", "modified_at", "stock",
-                          "description"});
+        StageWriter rows(
+            tx, kStage,
+            {"zoho_item_id", "name", "sku", "price", "is_active", "image_url", "modified_at", "stock", "description"});
         for (size_t i = begin; i < end; ++i) stage_item(rows, prepared.items[i], options);
         rows.complete();
         // The bad records' ids join the first attempt; a split batch records them at the end.

@@ -28,7 +28,7 @@ struct ExclusionTally {
 struct ApplyOptions {
   std::string image_url_template = core::ZohoConfig{}.image_url_template;
   std::string stock_field = core::ZohoConfig{}.stock_field;  // the stock a new product starts with
-  ProductFilter products;                                     // items that fail it become inactive products
+  ProductFilter products;                                    // items that fail it become inactive products
   // How many of them one batch may deactivate. pull-products sets the limit;
   // one-item refreshes (webhooks, replay) are never mass changes.
   MassChangeLimit mass_changes{core::SyncConfig{}.max_change_share, true};
@@ -38,13 +38,13 @@ struct ApplyOptions {
 };
 
 struct MergeCounts {
-  int64_t fetched = 0;    // records handed in
+  int64_t fetched = 0;  // records handed in
   int64_t inserted = 0;
   int64_t updated = 0;
-  int64_t unchanged = 0;  // staged rows that needed no write
-  int64_t failed = 0;     // bad records, skipped and logged
-  int64_t future_times = 0;  // last_modified_time in the future: not kept, reported
-  int64_t not_products = 0;  // active in Zoho but not a product by [zoho].item_types etc.: kept inactive
+  int64_t unchanged = 0;                // staged rows that needed no write
+  int64_t failed = 0;                   // bad records, skipped and logged
+  int64_t future_times = 0;             // last_modified_time in the future: not kept, reported
+  int64_t not_products = 0;             // active in Zoho but not a product by [zoho].item_types etc.: kept inactive
   std::vector<std::string> failed_ids;  // their item ids when readable: they still exist in Zoho
 
   void add(const MergeCounts& other);

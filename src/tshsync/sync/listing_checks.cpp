@@ -36,10 +36,10 @@ bool ListingChecks::accept_page(const std::string& path, int page, const nlohman
 }
 
 void ListingChecks::fail_repeated(const std::string& path, int page) const {
-  throw core::unavailable_error(fmt::format(
-      "Zoho served page {} of {} with the same items as an earlier page, twice (a stale cache or replica); "
-      "stopping the listing, nothing deactivated",
-      page, path));
+  throw core::unavailable_error(
+      fmt::format("Zoho served page {} of {} with the same items as an earlier page, twice (a stale cache or replica); "
+                  "stopping the listing, nothing deactivated",
+                  page, path));
 }
 
 void ListingChecks::note_positions(int page, const nlohmann::json& items) {

@@ -98,9 +98,10 @@ std::string finish_listing(RunTransactions& txs, const ListingStart& start, cons
     save_behaviour(tx, start.name, seen);
     txs.commit();
     if (seen.filter == false)
-      core::log_warn("{}: Zoho ignores the last_modified_time filter on /items: every incremental run reads the "
-                     "whole catalog (strategy full_scan)",
-                     start.name);
+      core::log_warn(
+          "{}: Zoho ignores the last_modified_time filter on /items: every incremental run reads the "
+          "whole catalog (strategy full_scan)",
+          start.name);
   }
   return strategy_name(seen, options.full, start.from_start);
 }

@@ -29,13 +29,13 @@ struct ListingOptions {
 struct ListingStart {
   std::string name;  // "pull-products"
   ListingPosition position;
-  int64_t page_cap = 0;            // listing_page_cap of the catalog the ERP holds
-  util::SystemTime run_started;    // this run, by the database clock
-  util::SystemTime full_started;   // the --full listing (earlier when resumed)
-  bool resumed = false;            // a --full listing goes on from its checkpoint
-  bool from_start = false;         // no cursor yet: the incremental run reads everything
-  bool new_full = false;           // a real --full listing begins here: the caller resets what it tracks
-  ListingBehaviour known;          // what earlier runs learnt of the server
+  int64_t page_cap = 0;           // listing_page_cap of the catalog the ERP holds
+  util::SystemTime run_started;   // this run, by the database clock
+  util::SystemTime full_started;  // the --full listing (earlier when resumed)
+  bool resumed = false;           // a --full listing goes on from its checkpoint
+  bool from_start = false;        // no cursor yet: the incremental run reads everything
+  bool new_full = false;          // a real --full listing begins here: the caller resets what it tracks
+  ListingBehaviour known;         // what earlier runs learnt of the server
 };
 
 // Incremental: items modified since the cursor minus the lookback; no cursor

@@ -11,7 +11,7 @@ namespace tshsync::sync {
 // from Zoho (an empty list, a listing cut short) must not wipe the ERP.
 struct MassChangeLimit {
   double max_share = core::SyncConfig{}.max_change_share;  // [sync].max_change_share
-  bool allowed = false;     // --allow-mass-changes
+  bool allowed = false;                                    // --allow-mass-changes
 };
 
 // Throws core::Error (exit 65) naming the count when `changes` of `base`

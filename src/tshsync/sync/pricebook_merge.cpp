@@ -123,7 +123,6 @@ WHERE pp.pricelist_id = (SELECT id FROM pricelists WHERE id::text = $1) AND pp.s
   AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = pp.product_id AND p.is_active AND p.%BASE% > 0)
 )SQL";
 
-
 // The statements of one book, for this ERP's mapping.
 struct BookSql {
   std::string upsert_tail;
@@ -179,8 +178,8 @@ void upsert_isolated(pqxx::transaction_base& tx, const zoho::Pricebook& book, co
       [&](size_t index, const std::string& reason) {
         ++counts.failed;
         counts.failed_ids.push_back(item_ids[index]);
-        core::log_warn("pricebook {} ({}): skipped item {} (product {}): the database refused its price: {}",
-                       book.name, book.pricebook_id, item_ids[index], ids[index], reason);
+        core::log_warn("pricebook {} ({}): skipped item {} (product {}): the database refused its price: {}", book.name,
+                       book.pricebook_id, item_ids[index], ids[index], reason);
       });
 }
 
@@ -228,9 +227,9 @@ void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, con
     return tx.exec_params(std::string(kPerItemComputed) + sql.upsert_tail, list_id, currency, sql.defaults, subset)[0];
   });
   const int64_t known = counts.prices_known + counts.failed - known_before;  // refused rows had products too
-  const int64_t staged = tx.exec(
-      "SELECT count(DISTINCT zoho_item_id) FROM pg_temp.tshsync_stage_prices WHERE price IS NOT NULL")[0][0]
-                             .as<int64_t>();
+  const int64_t staged =
+      tx.exec("SELECT count(DISTINCT zoho_item_id) FROM pg_temp.tshsync_stage_prices WHERE price IS NOT NULL")[0][0]
+          .as<int64_t>();
   if (staged > known) {
     counts.skipped_unknown_items += staged - known;
     core::log_warn("pricebook {} ({}): {} item(s) have no product; run pull-products first", book.name,
@@ -244,15 +243,14 @@ void apply_fixed(pqxx::transaction_base& tx, const zoho::Pricebook& book, const 
                  const BookSql& sql, const std::string& list_id, const std::string& currency,
                  const PriceOptions& options, PriceCounts& counts) {
   const std::string computed = sql.with_base(kFixedComputed);
-  const std::string candidates = sql.with_base(
-      "SELECT p.id::text, p.zoho_item_id FROM products p WHERE p.is_active AND p.%BASE% > 0 ORDER BY 1");
+  const std::string candidates =
+      sql.with_base("SELECT p.id::text, p.zoho_item_id FROM products p WHERE p.is_active AND p.%BASE% > 0 ORDER BY 1");
   upsert_isolated(tx, book, candidates, counts, [&](const std::optional<std::string>& subset) {
     return tx.exec_params(computed + sql.upsert_tail, list_id, currency, sql.defaults, subset, book.percentage,
                           book.is_increase ? 1 : -1, rounding.step, rounding.offset, rounding.unit)[0];
   });
   guard_deletes(tx, sql.with_base(kFixedDoomed), book, list_id, options);
-  counts.prices_deleted +=
-      static_cast<int64_t>(tx.exec_params(sql.with_base(kFixedDelete), list_id).affected_rows());
+  counts.prices_deleted += static_cast<int64_t>(tx.exec_params(sql.with_base(kFixedDelete), list_id).affected_rows());
 }
 
 }  // namespace
@@ -310,8 +308,8 @@ PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& b
     return counts;
   }
   if (book.type == zoho::PricebookType::per_item) {
-    apply_per_item(tx, book, *rounding, items, BookSql(mapping), link->pricelist_id, currency, options,
-                   items_complete, counts);
+    apply_per_item(tx, book, *rounding, items, BookSql(mapping), link->pricelist_id, currency, options, items_complete,
+                   counts);
   } else {
     apply_fixed(tx, book, *rounding, BookSql(mapping), link->pricelist_id, currency, options, counts);
   }
@@ -325,11 +323,12 @@ PriceCounts refresh_pricebook(zoho::Client& client, pqxx::connection& conn, cons
   PriceCounts counts;
   if (!answer || !answer->envelope["pricebook"].is_object()) {
     const std::string column = db::quote_ident(db::erp_mapping(tx, options.erp).pricelist_zoho_id_column);
-    counts.pricelists_deactivated = static_cast<int64_t>(
-        tx.exec_params("UPDATE pricelists SET is_active = false, updated_at = now() "
-                       "WHERE " + column + " = $1 AND is_active",
-                       pricebook_id)
-            .affected_rows());
+    counts.pricelists_deactivated =
+        static_cast<int64_t>(tx.exec_params("UPDATE pricelists SET is_active = false, updated_at = now() "
+                                            "WHERE " +
+                                                column + " = $1 AND is_active",
+                                            pricebook_id)
+                                 .affected_rows());
     tx.commit();
     return counts;
   }

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <tshsync/db/pqxx_fwd.hpp>
 
-#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/core/config.hpp>
+#include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/zoho/client.hpp>
 #include <tshsync/zoho/json_elements.hpp>
 #include <tshsync/zoho/pricebook.hpp>
@@ -17,8 +17,8 @@ namespace tshsync::sync {
 
 struct PriceOptions {
   std::string default_currency = core::SyncConfig{}.default_currency;  // for books that name none
-  MassChangeLimit mass_changes;          // deletes beyond it stop the run (exit 65)
-  core::ErpConfig erp;                    // the pricelists' Zoho id column, product_prices insert defaults
+  MassChangeLimit mass_changes;                                        // deletes beyond it stop the run (exit 65)
+  core::ErpConfig erp;  // the pricelists' Zoho id column, product_prices insert defaults
 };
 
 struct PriceCounts {
@@ -32,12 +32,12 @@ struct PriceCounts {
   int64_t pricelists_created = 0;
   int64_t pricelists_linked = 0;
   int64_t pricelists_deactivated = 0;
-  int64_t discounted = 0;   // per_item rows whose price is the rate less pricebook_discount
-  int64_t lists_kept = 0;   // books whose detail had no items: their list kept as it was
-  int64_t books_by_item_rates = 0;  // books priced through GET /items/pricebookrate instead
-  int64_t item_rate_calls = 0;      // those requests
-  int64_t prices_known = 0;              // rows the book computed for known products (written or not)
-  std::vector<std::string> failed_ids;   // items whose price the database refused
+  int64_t discounted = 0;               // per_item rows whose price is the rate less pricebook_discount
+  int64_t lists_kept = 0;               // books whose detail had no items: their list kept as it was
+  int64_t books_by_item_rates = 0;      // books priced through GET /items/pricebookrate instead
+  int64_t item_rate_calls = 0;          // those requests
+  int64_t prices_known = 0;             // rows the book computed for known products (written or not)
+  std::vector<std::string> failed_ids;  // items whose price the database refused
 
   void add(const PriceCounts& other);
 };

@@ -15,8 +15,7 @@ std::optional<std::string> by_id(pqxx::transaction_base& tx, const zoho::Pricebo
   return rows[0][0].as<std::string>();
 }
 
-std::optional<std::string> by_name(pqxx::transaction_base& tx, const zoho::Pricebook& book,
-                                   const std::string& column) {
+std::optional<std::string> by_name(pqxx::transaction_base& tx, const zoho::Pricebook& book, const std::string& column) {
   const auto rows =
       tx.exec_params("SELECT id::text, " + column + " IS NOT NULL FROM pricelists WHERE name = $1", book.name);
   if (rows.empty()) return std::nullopt;
@@ -62,7 +61,8 @@ std::optional<PricelistLink> link_pricelist(pqxx::transaction_base& tx, const zo
   link.updated = 0 < tx.exec_params("UPDATE pricelists SET " + column +
                                         " = $2, currency = $3, is_active = $4, pricebook_type = $5, "
                                         "updated_at = now() "
-                                        "WHERE id::text = $1 AND (" + column +
+                                        "WHERE id::text = $1 AND (" +
+                                        column +
                                         ", currency, is_active, pricebook_type) "
                                         "IS DISTINCT FROM ($2::text, $3::text, $4::boolean, $5::text)",
                                     *id, book.pricebook_id, currency, book.active, type)

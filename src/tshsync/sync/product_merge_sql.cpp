@@ -26,7 +26,8 @@ class Builder {
     for (const auto& c : mapping_.image_columns) owned.push_back({c, "image_url"});
     // A time more than five minutes in the future is stored as unknown (NULL):
     // kept, it would block every later change.
-    owned.push_back({"zoho_last_modified_at", "CASE WHEN modified_at <= now() + interval '5 minutes' THEN modified_at END"});
+    owned.push_back(
+        {"zoho_last_modified_at", "CASE WHEN modified_at <= now() + interval '5 minutes' THEN modified_at END"});
 
     std::set<std::string> written{"zoho_item_id"};
     std::string columns = "zoho_item_id";
@@ -39,14 +40,14 @@ class Builder {
       const std::string q = quote_ident(o.column);
       const db::InsertDefault* fallback = mapping_.product_default(o.column);
       columns += ", " + q;
-      values += ", " + (fallback ? "COALESCE(" + o.staged + ", " + default_expr(*fallback, "zoho_item_id") + ")"
-                                 : o.staged);
+      values +=
+          ", " + (fallback ? "COALESCE(" + o.staged + ", " + default_expr(*fallback, "zoho_item_id") + ")" : o.staged);
       // An existing row keeps its own value where Zoho has none (the default stood in).
-      const std::string updated =
-          fallback ? "CASE WHEN EXCLUDED." + q + " IS NOT DISTINCT FROM " +
-                         default_expr(*fallback, "EXCLUDED.zoho_item_id") + " THEN COALESCE(p." + q + ", EXCLUDED." + q +
-                         ") ELSE EXCLUDED." + q + " END"
-                   : "EXCLUDED." + q;
+      const std::string updated = fallback
+                                      ? "CASE WHEN EXCLUDED." + q + " IS NOT DISTINCT FROM " +
+                                            default_expr(*fallback, "EXCLUDED.zoho_item_id") + " THEN COALESCE(p." + q +
+                                            ", EXCLUDED." + q + ") ELSE EXCLUDED." + q + " END"
+                                      : "EXCLUDED." + q;
       set += q + " = " + updated + ", ";
       old_values += (old_values.empty() ? "" : ", ") + std::string("p.") + q;
       new_values += (new_values.empty() ? "" : ", ") + updated;
@@ -66,12 +67,16 @@ class Builder {
     out.parameters = std::move(parameters_);
     out.sql = R"SQL(
 WITH merged AS (
-  INSERT INTO products AS p ()SQL" + columns + R"SQL()
-  SELECT )SQL" + values + R"SQL(
+  INSERT INTO products AS p ()SQL" +
+              columns + R"SQL()
+  SELECT )SQL" +
+              values + R"SQL(
   FROM pg_temp.tshsync_stage_items
   ON CONFLICT (zoho_item_id) DO UPDATE
-    SET )SQL" + set + R"SQL(updated_at = now()
-    WHERE ()SQL" + old_values + R"SQL() IS DISTINCT FROM ()SQL" + new_values + R"SQL()
+    SET )SQL" +
+              set + R"SQL(updated_at = now()
+    WHERE ()SQL" +
+              old_values + R"SQL() IS DISTINCT FROM ()SQL" + new_values + R"SQL()
       AND ($1::text IS NOT NULL OR p.zoho_last_modified_at IS NULL
            OR p.zoho_last_modified_at <= EXCLUDED.zoho_last_modified_at)  -- a --full listing applies Zoho's values
   RETURNING (xmax = 0) AS inserted

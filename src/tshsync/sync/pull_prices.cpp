@@ -55,8 +55,8 @@ BookDetail book_detail(zoho::Client& client, const zoho::Pricebook& summary) {
 
 }  // namespace
 
-void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options,
-                 PriceCounts& counts, const AfterBatch& after_book) {
+void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options, PriceCounts& counts,
+                 const AfterBatch& after_book) {
   // The list call: every sales book, active ones first.
   const std::vector<zoho::Pricebook> books = list_sales_books(client, counts);
   RunTransactions txs(conn, options.dry_run);
@@ -80,9 +80,10 @@ void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesO
           continue;
         }
         ++counts.books_by_item_rates;
-        core::log_info("pricebook {} ({}): the detail lists no items; {} price(s) read through /items/pricebookrate, "
-                       "none deleted",
-                       book.name, book.pricebook_id, rates->size());
+        core::log_info(
+            "pricebook {} ({}): the detail lists no items; {} price(s) read through /items/pricebookrate, "
+            "none deleted",
+            book.name, book.pricebook_id, rates->size());
       }
       const PriceCounts applied =
           rates ? apply_pricebook(tx, detail.book, zoho::JsonElements(*rates), options.prices, false)

@@ -21,7 +21,7 @@ struct PullPricesOptions {
 // currency match links an ERP list to a live book, never to a retired one.
 // One transaction per book; a book that cannot be applied is skipped,
 // counted as failed and logged.
-void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options,
-                 PriceCounts& counts, const AfterBatch& after_book);
+void pull_prices(zoho::Client& client, pqxx::connection& conn, const PullPricesOptions& options, PriceCounts& counts,
+                 const AfterBatch& after_book);
 
 }  // namespace tshsync::sync

@@ -37,8 +37,8 @@ std::vector<std::string> readable_ids(const nlohmann::json& items) {
 
 }  // namespace
 
-void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOptions& options,
-                PullStockCounts& counts, const AfterBatch& after_batch) {
+void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOptions& options, PullStockCounts& counts,
+                const AfterBatch& after_batch) {
   const StockOptions& stock = options.stock;
   RunTransactions txs(conn, options.listing.dry_run);
 

@@ -32,7 +32,7 @@ struct PullStockCounts {
 // options.stock.locations), page by page like pull-products, with its own
 // cursor ("pull-stock.cursor"). Per-location figures come from item details
 // fetched 100 ids a call with each batch of pages, before its transaction opens.
-void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOptions& options,
-                PullStockCounts& counts, const AfterBatch& after_batch);
+void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOptions& options, PullStockCounts& counts,
+                const AfterBatch& after_batch);
 
 }  // namespace tshsync::sync

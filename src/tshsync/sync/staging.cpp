@@ -18,8 +18,7 @@ void prepare_stage(pqxx::transaction_base& tx, const std::string& name, const st
                    StageJoins joins) {
   // One round trip; the notice "already exists, skipping" is not wanted.
   std::string sql = "SET LOCAL client_min_messages = warning; ";
-  if (joins == StageJoins::index_lookups)
-    sql += "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; ";
+  if (joins == StageJoins::index_lookups) sql += "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; ";
   sql += "CREATE TEMP TABLE IF NOT EXISTS " + name + " (" + columns_sql + "); ";
   sql += "SELECT pg_relation_size('pg_temp." + name + "')";
   if (tx.exec(sql)[0][0].as<int64_t>() > kStageBytesBeforeTruncate) tx.exec("TRUNCATE pg_temp." + name);

@@ -16,10 +16,10 @@ struct CopyValue {
   std::optional<std::string> text;
 
   CopyValue() = default;
-  CopyValue(std::string value) : text(std::move(value)) {}  // NOLINT: implicit on purpose
-  CopyValue(const char* value) : text(value) {}              // NOLINT
+  CopyValue(std::string value) : text(std::move(value)) {}                 // NOLINT: implicit on purpose
+  CopyValue(const char* value) : text(value) {}                            // NOLINT
   CopyValue(std::optional<std::string> value) : text(std::move(value)) {}  // NOLINT
-  CopyValue(bool value) : text(value ? "t" : "f") {}         // NOLINT
+  CopyValue(bool value) : text(value ? "t" : "f") {}                       // NOLINT
 };
 
 }  // namespace tshsync::sync

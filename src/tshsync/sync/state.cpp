@@ -41,8 +41,8 @@ void save_progress(pqxx::transaction_base& tx, const SavedProgress& progress) {
       "  THEN coalesce(s.value #>> '{}', '') !~ '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+0000$' "
       "       OR s.value #>> '{}' < EXCLUDED.value #>> '{}' "
       "  ELSE s.value IS DISTINCT FROM EXCLUDED.value END");
-  tx.exec_prepared("tshsync_save_progress", progress.checkpoint_key, progress.checkpoint ? checkpoint.c_str() : nullptr, progress.cursor_key,
-      progress.cursor ? cursor.c_str() : nullptr);
+  tx.exec_prepared("tshsync_save_progress", progress.checkpoint_key, progress.checkpoint ? checkpoint.c_str() : nullptr,
+                   progress.cursor_key, progress.cursor ? cursor.c_str() : nullptr);
 }
 
 }  // namespace tshsync::sync

@@ -36,7 +36,6 @@ SELECT (SELECT count(*) FROM changed),
        (SELECT count(*) FROM staged)
 )SQL";
 
-
 std::string stock_sql(const db::ErpMapping& mapping) {
   std::string set;
   std::string differs;
@@ -158,8 +157,8 @@ StockCounts merge_stock(pqxx::transaction_base& tx, const nlohmann::json& items,
       // A stock item without its figure keeps the ERP's (one rule with rate and pricebook_rate).
       if (!stock && tracks_stock(record))
         throw zoho::RecordError(id, options.stock_field + " is missing or null; the product keeps its stock");
-      parsed.push_back({id, stock,
-                        modified ? std::optional<std::string>(util::format_utc_iso8601(*modified)) : std::nullopt});
+      parsed.push_back(
+          {id, stock, modified ? std::optional<std::string>(util::format_utc_iso8601(*modified)) : std::nullopt});
     } catch (const zoho::RecordError& e) {
       skip(record, e, counts);
     }
@@ -235,8 +234,8 @@ StockCounts refresh_stock(zoho::Client& client, pqxx::connection& conn, const st
   ItemDetailsFetcher fetcher(client, batched);
   const nlohmann::json details = fetcher.fetch(item_ids);
   pqxx::work tx(conn);
-  StockCounts counts = options.from_location() ? merge_location_stock(tx, details, options)
-                                               : merge_stock(tx, details, options);
+  StockCounts counts =
+      options.from_location() ? merge_location_stock(tx, details, options) : merge_stock(tx, details, options);
   if (options.locations) merge_locations(tx, details, counts);
   tx.commit();
   return counts;

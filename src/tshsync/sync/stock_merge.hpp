@@ -15,9 +15,9 @@ namespace tshsync::sync {
 // Defaults are [zoho]'s (core/config.hpp).
 struct StockOptions {
   std::string stock_field = core::ZohoConfig{}.stock_field;  // [zoho].stock_field: a list or location_* figure
-  bool locations = false;                                     // also per-location stock (detail records)
-  std::string stock_location{};  // [zoho].stock_location, for the location_* fields
-  core::ErpConfig erp;           // [erp.products].stock_columns receive the figure
+  bool locations = false;                                    // also per-location stock (detail records)
+  std::string stock_location{};                              // [zoho].stock_location, for the location_* fields
+  core::ErpConfig erp;                                       // [erp.products].stock_columns receive the figure
 
   // The stock comes from one location's figure in item details.
   bool from_location() const;
@@ -31,9 +31,9 @@ struct StockCounts {
   int64_t updated = 0;
   int64_t unchanged = 0;
   int64_t failed = 0;
-  int64_t unknown_items = 0;      // no product has the item's zoho_item_id (pull-products creates them)
-  int64_t locations_updated = 0;  // per-location rows inserted, changed or removed
-  int64_t missing_location = 0;   // items without [zoho].stock_location: stock 0
+  int64_t unknown_items = 0;            // no product has the item's zoho_item_id (pull-products creates them)
+  int64_t locations_updated = 0;        // per-location rows inserted, changed or removed
+  int64_t missing_location = 0;         // items without [zoho].stock_location: stock 0
   std::vector<std::string> failed_ids;  // items the database refused
 
   void add(const StockCounts& other);

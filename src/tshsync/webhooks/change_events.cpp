@@ -10,7 +10,8 @@ namespace tshsync::webhooks {
 namespace {
 
 std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
 }
 
@@ -27,9 +28,12 @@ const std::vector<std::string>& change_event_prefixes(ChangeKind kind) {
   static const std::vector<std::string> stock{"inventoryadjustment."};
   static const std::vector<std::string> prices{"pricebook.", "pricelist."};
   switch (kind) {
-    case ChangeKind::items: return items;
-    case ChangeKind::stock: return stock;
-    case ChangeKind::prices: return prices;
+    case ChangeKind::items:
+      return items;
+    case ChangeKind::stock:
+      return stock;
+    case ChangeKind::prices:
+      return prices;
   }
   return items;
 }

@@ -19,7 +19,8 @@ constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
 
 // webhook_logs_created_at_idx bounds the scan; the prefixes pick the kind.
 const std::string kFeedSql = std::string(R"(
-SELECT id::text, to_char(created_at AT TIME ZONE 'UTC', )") + kUtcText + R"(), event_type, payload::text
+SELECT id::text, to_char(created_at AT TIME ZONE 'UTC', )") +
+                             kUtcText + R"(), event_type, payload::text
 FROM webhook_logs
 WHERE status = 'success' AND created_at > $1::timestamptz - $2::float8 * interval '1 second'
   AND lower(event_type) LIKE ANY (ARRAY(SELECT p || '%' FROM jsonb_array_elements_text($3::jsonb) AS p))
@@ -33,9 +34,12 @@ bool is_cursor(const std::optional<nlohmann::json>& value) {
 
 const char* to_string(FeedState state) {
   switch (state) {
-    case FeedState::live: return "live";
-    case FeedState::quiet: return "quiet";
-    case FeedState::no_cursor: return "no_cursor";
+    case FeedState::live:
+      return "live";
+    case FeedState::quiet:
+      return "quiet";
+    case FeedState::no_cursor:
+      return "no_cursor";
   }
   return "no_cursor";
 }
@@ -45,9 +49,12 @@ FeedStatus feed_status(pqxx::connection& conn, const std::string& command, std::
   FeedStatus status;
   status.newest_webhook_age = db::newest_webhook_age(tx);
   status.has_cursor = is_cursor(sync::read_state(tx, cursor_key(command)));
-  if (!status.newest_webhook_age || *status.newest_webhook_age > quiet_after) status.state = FeedState::quiet;
-  else if (!status.has_cursor) status.state = FeedState::no_cursor;
-  else status.state = FeedState::live;
+  if (!status.newest_webhook_age || *status.newest_webhook_age > quiet_after)
+    status.state = FeedState::quiet;
+  else if (!status.has_cursor)
+    status.state = FeedState::no_cursor;
+  else
+    status.state = FeedState::live;
   return status;
 }
 
@@ -111,7 +118,7 @@ void save_feed_cursor(pqxx::connection& conn, const std::string& command, const 
 }
 
 sync::MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                          bool batched, const sync::ApplyOptions& options, int64_t& deactivated, int64_t& calls) {
+                                bool batched, const sync::ApplyOptions& options, int64_t& deactivated, int64_t& calls) {
   if (ids.empty()) return {};
   sync::ItemDetailsFetcher fetcher(client, batched);
   const nlohmann::json details = fetcher.fetch(ids);
@@ -131,7 +138,7 @@ std::vector<std::string> adjustment_item_ids(zoho::Client& client, const std::st
 }
 
 sync::PriceCounts refetch_pricebooks(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                               const sync::PriceOptions& options) {
+                                     const sync::PriceOptions& options) {
   sync::PriceCounts total;
   for (const auto& id : ids) {
     try {

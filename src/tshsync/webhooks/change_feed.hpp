@@ -56,13 +56,13 @@ void save_feed_cursor(pqxx::connection& conn, const std::string& command, const 
 // applied like pull-products pages; an item Zoho no longer has deactivates
 // its product (`deactivated`). `calls` counts the requests.
 sync::MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                          bool batched, const sync::ApplyOptions& options, int64_t& deactivated, int64_t& calls);
+                                bool batched, const sync::ApplyOptions& options, int64_t& deactivated, int64_t& calls);
 
 // The items an inventory adjustment moved (one call); empty when Zoho has no such adjustment.
 std::vector<std::string> adjustment_item_ids(zoho::Client& client, const std::string& adjustment_id);
 
 // Price books by id, each from its detail (refresh_pricebook).
 sync::PriceCounts refetch_pricebooks(zoho::Client& client, pqxx::connection& conn, const std::vector<std::string>& ids,
-                               const sync::PriceOptions& options);
+                                     const sync::PriceOptions& options);
 
 }  // namespace tshsync::webhooks

@@ -63,30 +63,28 @@ std::vector<DeadLetter> due_dead_letters(pqxx::transaction_base& tx, std::option
 }
 
 bool mark_resolved(pqxx::connection& conn, const std::string& id, const std::string& resolution) {
-  return update_one(conn,
-                    std::string("UPDATE webhook_dead_letter_queue SET resolved_at = now(), resolution = $2") +
-                        kUnresolved,
-                    id, resolution);
+  return update_one(
+      conn, std::string("UPDATE webhook_dead_letter_queue SET resolved_at = now(), resolution = $2") + kUnresolved, id,
+      resolution);
 }
 
 bool mark_needs_human(pqxx::connection& conn, const std::string& id, const std::string& reason) {
-  return update_one(conn,
-                    std::string("UPDATE webhook_dead_letter_queue SET needs_human = true, last_error = $2") +
-                        kUnresolved,
-                    id, reason);
+  return update_one(
+      conn, std::string("UPDATE webhook_dead_letter_queue SET needs_human = true, last_error = $2") + kUnresolved, id,
+      reason);
 }
 
 bool record_failed_attempt(pqxx::connection& conn, const std::string& id, const std::string& error,
                            std::chrono::seconds delay, bool exhausted) {
   pqxx::work tx(conn);
   // LEAST: the table's max_retries constraint caps retry_count at 10.
-  const pqxx::result r = tx.exec_params(
-      std::string("UPDATE webhook_dead_letter_queue SET retry_count = LEAST(retry_count + 1, 10), "
-                  "last_retry_at = now(), "
-                  "last_error = $2, next_attempt_at = now() + make_interval(secs => $3), "
-                  "exhausted_at = CASE WHEN $4 THEN now() END") +
-          kUnresolved,
-      id, error, static_cast<double>(delay.count()), exhausted);
+  const pqxx::result r =
+      tx.exec_params(std::string("UPDATE webhook_dead_letter_queue SET retry_count = LEAST(retry_count + 1, 10), "
+                                 "last_retry_at = now(), "
+                                 "last_error = $2, next_attempt_at = now() + make_interval(secs => $3), "
+                                 "exhausted_at = CASE WHEN $4 THEN now() END") +
+                         kUnresolved,
+                     id, error, static_cast<double>(delay.count()), exhausted);
   tx.commit();
   return r.affected_rows() == 1;
 }

@@ -1,8 +1,8 @@
 #include <tshsync/webhooks/event_route.hpp>
 
+#include <fnmatch.h>
 #include <algorithm>
 #include <cctype>
-#include <fnmatch.h>
 
 #include <tshsync/checks/priority.hpp>
 #include <tshsync/webhooks/payload_ids.hpp>
@@ -64,11 +64,16 @@ ReplayRoute zoho_route(const std::string& module, const nlohmann::json& payload)
 
 const char* to_string(ReplayAction action) {
   switch (action) {
-    case ReplayAction::refetch_item: return "refetch_item";
-    case ReplayAction::refresh_stock: return "refresh_stock";
-    case ReplayAction::refresh_pricebook: return "refresh_pricebook";
-    case ReplayAction::redeliver: return "redeliver";
-    case ReplayAction::needs_human: return "needs_human";
+    case ReplayAction::refetch_item:
+      return "refetch_item";
+    case ReplayAction::refresh_stock:
+      return "refresh_stock";
+    case ReplayAction::refresh_pricebook:
+      return "refresh_pricebook";
+    case ReplayAction::redeliver:
+      return "redeliver";
+    case ReplayAction::needs_human:
+      return "needs_human";
   }
   return "needs_human";
 }
@@ -81,7 +86,8 @@ std::optional<std::string> target_for(const std::string& event_type, const Repla
 
 bool is_signature_failure(const std::string& failure_reason) {
   std::string text = failure_reason;
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text.find("signature") != std::string::npos || text.find("hmac") != std::string::npos;
 }
 
@@ -94,8 +100,9 @@ ReplayRoute route_event(const std::string& event_type, const std::optional<nlohm
 ReplayRoute route_event(const std::string& event_type, const std::optional<nlohmann::json>& payload,
                         const ReplayTargets& targets) {
   if (checks::is_signature_pseudo_type(event_type))
-    return needs_human("the receiver rejected this call's signature (possibly forged): it is never re-signed; "
-                       "check it with verify-signature, then resolve it by hand");
+    return needs_human(
+        "the receiver rejected this call's signature (possibly forged): it is never re-signed; "
+        "check it with verify-signature, then resolve it by hand");
   if (!payload || payload->is_null()) return needs_human("the payload is empty: nothing to replay");
   const std::string module = module_of(event_type);
   if (module == "item" || module == "inventoryadjustment" || module == "pricebook" || module == "pricelist")

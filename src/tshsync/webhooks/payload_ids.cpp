@@ -27,16 +27,18 @@ std::vector<nlohmann::json> containers(const nlohmann::json& payload, const std:
     if (level.is_object() && level.contains(entity)) out.push_back(unwrapped(level[entity]));
   }
   for (auto& level : levels) out.push_back(std::move(level));
-  out.erase(std::remove_if(out.begin(), out.end(), [](const nlohmann::json& j) { return !j.is_object(); }),
-            out.end());
+  out.erase(std::remove_if(out.begin(), out.end(), [](const nlohmann::json& j) { return !j.is_object(); }), out.end());
   return out;
 }
 
 std::optional<std::string> id_text(const nlohmann::json& value) {
   std::string id;
-  if (value.is_string()) id = value.get<std::string>();
-  else if (value.is_number_unsigned()) id = std::to_string(value.get<unsigned long long>());
-  else if (value.is_number_integer() && value.get<long long>() > 0) id = std::to_string(value.get<long long>());
+  if (value.is_string())
+    id = value.get<std::string>();
+  else if (value.is_number_unsigned())
+    id = std::to_string(value.get<unsigned long long>());
+  else if (value.is_number_integer() && value.get<long long>() > 0)
+    id = std::to_string(value.get<long long>());
   if (!is_zoho_id(id)) return std::nullopt;
   return id;
 }

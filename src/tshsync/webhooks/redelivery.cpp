@@ -29,9 +29,7 @@ http::RetryPolicy receiver_retry() {
 }
 
 // The start of an error body, on one line: enough to tell what the receiver said.
-std::string snippet(const std::string& body) {
-  return util::one_line(body.substr(0, 160));
-}
+std::string snippet(const std::string& body) { return util::one_line(body.substr(0, 160)); }
 
 // A 2xx whose JSON body says "success": false (TSH's receiver rejecting an
 // event it validated): its message, kept for the operator.

@@ -130,8 +130,8 @@ class Replayer {
       core::log_warn("{} {} gave up after {} attempts: {}", entry.event_type, entry.id, failures, error);
     } else {
       ++result_.retried;
-      core::log_verbose("{} {} attempt {} failed, next in {}s: {}", entry.event_type, entry.id, failures,
-                        delay.count(), error);
+      core::log_verbose("{} {} attempt {} failed, next in {}s: {}", entry.event_type, entry.id, failures, delay.count(),
+                        error);
     }
   }
 
@@ -153,9 +153,12 @@ class Replayer {
 
 void count_dry_run(const std::vector<Planned>& planned, ReplayResult& result) {
   for (const auto& p : planned) {
-    if (p.route.action == ReplayAction::needs_human) ++result.needs_human;
-    else if (p.route.action == ReplayAction::redeliver) ++result.would_redeliver;
-    else ++result.would_refetch;
+    if (p.route.action == ReplayAction::needs_human)
+      ++result.needs_human;
+    else if (p.route.action == ReplayAction::redeliver)
+      ++result.would_redeliver;
+    else
+      ++result.would_refetch;
   }
 }
 

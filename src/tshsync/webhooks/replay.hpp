@@ -21,13 +21,13 @@ struct ExhaustedEntry {
 };
 
 struct ReplayResult {
-  long long enqueued = 0;     // webhook_logs errors newly queued
-  long long due = 0;          // entries taken up by this run
-  long long resolved = 0;     // refetched, deactivated or redelivered
-  long long retried = 0;      // failed, next attempt scheduled
-  long long exhausted = 0;    // failed for the last allowed time
-  long long needs_human = 0;  // newly flagged: nothing safe to do automatically
-  long long deferred = 0;     // not tried: Zoho was unreachable earlier in the run
+  long long enqueued = 0;         // webhook_logs errors newly queued
+  long long due = 0;              // entries taken up by this run
+  long long resolved = 0;         // refetched, deactivated or redelivered
+  long long retried = 0;          // failed, next attempt scheduled
+  long long exhausted = 0;        // failed for the last allowed time
+  long long needs_human = 0;      // newly flagged: nothing safe to do automatically
+  long long deferred = 0;         // not tried: Zoho was unreachable earlier in the run
   long long would_refetch = 0;    // --dry-run: entries Zoho would be asked about
   long long would_redeliver = 0;  // --dry-run
   int64_t api_calls = 0;

@@ -60,10 +60,14 @@ std::string sign_hex(std::string_view secret, std::string_view body) {
 
 const char* to_string(SignatureEncoding encoding) {
   switch (encoding) {
-    case SignatureEncoding::missing: return "missing";
-    case SignatureEncoding::hex: return "hex";
-    case SignatureEncoding::base64: return "base64";
-    case SignatureEncoding::unrecognised: return "unrecognised";
+    case SignatureEncoding::missing:
+      return "missing";
+    case SignatureEncoding::hex:
+      return "hex";
+    case SignatureEncoding::base64:
+      return "base64";
+    case SignatureEncoding::unrecognised:
+      return "unrecognised";
   }
   return "unrecognised";
 }
@@ -86,7 +90,8 @@ SignatureCheck verify_signature(std::string_view secret, std::string_view body, 
     check.encoding = SignatureEncoding::unrecognised;
   }
   // The length of what was sent is no secret; only the digest comparison must not leak.
-  check.valid = given && given->size() == kDigestSize && CRYPTO_memcmp(given->data(), expected.data(), kDigestSize) == 0;
+  check.valid =
+      given && given->size() == kDigestSize && CRYPTO_memcmp(given->data(), expected.data(), kDigestSize) == 0;
   return check;
 }
 

@@ -30,10 +30,14 @@ int64_t ZohoRefresher::api_calls() const { return client_ ? client_->api_calls()
 
 std::string ZohoRefresher::replay(const ReplayRoute& route) {
   switch (route.action) {
-    case ReplayAction::refetch_item: return refetch_item(route.record_id);
-    case ReplayAction::refresh_stock: return refresh_stock(route);
-    case ReplayAction::refresh_pricebook: return refresh_pricebook(route.record_id);
-    default: throw std::logic_error("not a Zoho-side event");
+    case ReplayAction::refetch_item:
+      return refetch_item(route.record_id);
+    case ReplayAction::refresh_stock:
+      return refresh_stock(route);
+    case ReplayAction::refresh_pricebook:
+      return refresh_pricebook(route.record_id);
+    default:
+      throw std::logic_error("not a Zoho-side event");
   }
 }
 
@@ -68,14 +72,16 @@ std::vector<std::string> ZohoRefresher::adjustment_items(const std::string& adju
 std::string ZohoRefresher::refresh_stock(const ReplayRoute& route) {
   std::vector<std::string> ids = route.item_ids.empty() ? adjustment_items(route.record_id) : route.item_ids;
   // Items whose stock this run already refreshed are current.
-  ids.erase(std::remove_if(ids.begin(), ids.end(), [this](const std::string& id) { return done_.count("stock:" + id); }),
-            ids.end());
+  ids.erase(
+      std::remove_if(ids.begin(), ids.end(), [this](const std::string& id) { return done_.count("stock:" + id); }),
+      ids.end());
   if (ids.empty()) return "refetched";
   // Per-location stock stays pull-stock --locations' business.
   const sync::StockCounts counts =
       sync::refresh_stock(client(), conn_, ids, sync::StockOptions::from_config(config_.zoho, false, config_.erp));
   if (counts.failed > 0)
-    throw AttemptFailed(std::to_string(counts.failed) + " of Zoho's item records for this adjustment could not be applied");
+    throw AttemptFailed(std::to_string(counts.failed) +
+                        " of Zoho's item records for this adjustment could not be applied");
   for (const auto& id : ids) done_["stock:" + id] = "refetched";
   return "refetched";
 }

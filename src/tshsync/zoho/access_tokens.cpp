@@ -31,11 +31,15 @@ std::string clock_text(SystemTime when) {
 
 std::string outcome_of(TokenVerdict verdict) {
   switch (verdict) {
-    case TokenVerdict::minted: return "minted";
-    case TokenVerdict::throttled: return "throttled";
-    case TokenVerdict::refused: return "refused";
+    case TokenVerdict::minted:
+      return "minted";
+    case TokenVerdict::throttled:
+      return "throttled";
+    case TokenVerdict::refused:
+      return "refused";
     case TokenVerdict::retry:
-    case TokenVerdict::fail: return "failed";
+    case TokenVerdict::fail:
+      return "failed";
   }
   return "failed";
 }
@@ -102,12 +106,13 @@ void AccessTokens::mint() {
         if (window.blocked_until) {
           throw core::temp_fail_error(
               "Zoho is refusing token requests for this refresh token (too many in 10 minutes); "
-              "retry after " + clock_text(*window.blocked_until));
+              "retry after " +
+              clock_text(*window.blocked_until));
         }
         if (window.sent >= tuning_.token_requests_per_window) {
           throw core::temp_fail_error(
-              fmt::format("Zoho token limit: {} tokens requested in the last 10 minutes; retry after {}",
-                          window.sent, clock_text(window.next_free)));
+              fmt::format("Zoho token limit: {} tokens requested in the last 10 minutes; retry after {}", window.sent,
+                          clock_text(window.next_free)));
         }
         const long long request_id = store_.record_request();
         ++requests_sent_;
@@ -135,8 +140,10 @@ void AccessTokens::mint() {
             adopt(CachedToken{answer.access_token, answer.api_domain, answer.expires_in});
             return std::nullopt;
           case TokenVerdict::throttled:
-            throw core::temp_fail_error("Zoho is refusing token requests for this refresh token (too many in 10 "
-                                        "minutes); retry after " + clock_text(store_.block_for_window()));
+            throw core::temp_fail_error(
+                "Zoho is refusing token requests for this refresh token (too many in 10 "
+                "minutes); retry after " +
+                clock_text(store_.block_for_window()));
           case TokenVerdict::refused:
             throw core::credentials_error("Zoho refused the credentials (" + answer.error +
                                           "): check ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET and ZOHO_REFRESH_TOKEN "
@@ -156,8 +163,8 @@ void AccessTokens::mint() {
                        static_cast<double>(wait.delay.count()) / 1000.0, wait.attempt + 1, policy.max_attempts);
       },
       [&](int attempt, http::AttemptFailure& failure) {
-        throw core::unavailable_error(fmt::format("Zoho unavailable after {} attempt{}: {}", attempt,
-                                                  attempt == 1 ? "" : "s", failure.reason));
+        throw core::unavailable_error(
+            fmt::format("Zoho unavailable after {} attempt{}: {}", attempt, attempt == 1 ? "" : "s", failure.reason));
       });
 }
 

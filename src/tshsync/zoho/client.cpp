@@ -111,9 +111,8 @@ void Client::Impl::note_rate_headers(const http::Response& response) {
   }
 }
 
-std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const Query& params,
-                                                 bool missing_is_empty, const JsonPath* big_array,
-                                                 std::string* text) {
+std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const Query& params, bool missing_is_empty,
+                                                 const JsonPath* big_array, std::string* text) {
   Query query{{"organization_id", config.organization_id}};
   query.insert(query.end(), params.begin(), params.end());
   http::Request request;
@@ -184,8 +183,7 @@ std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const 
             return failure;
           case ApiVerdict::fail:
             if (refuses_organization(answer))
-              throw core::config_error("Zoho does not know organization " + config.organization_id + " (" +
-                                       reason +
+              throw core::config_error("Zoho does not know organization " + config.organization_id + " (" + reason +
                                        "); set ZOHO_ORGANIZATION_ID ([zoho].organization_id) to the id Zoho shows "
                                        "under Settings > Organization Profile");
             throw core::unavailable_error("Zoho refused GET " + label + ": " + reason);
@@ -223,9 +221,7 @@ Client::Client(const core::ZohoConfig& config, const std::string& dsn, const cor
 
 Client::~Client() = default;
 
-nlohmann::json Client::get(const std::string& path, const Query& params) {
-  return *impl_->call(path, params, false);
-}
+nlohmann::json Client::get(const std::string& path, const Query& params) { return *impl_->call(path, params, false); }
 
 std::optional<nlohmann::json> Client::get_if_exists(const std::string& path, const Query& params) {
   return impl_->call(path, params, true);
@@ -271,15 +267,15 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
       context.has_more_page = more != nullptr && more->is_boolean() && more->get<bool>();
     }
     const nlohmann::json records = *found;  // 200 records at most: a copy is cheap
-    body = nullptr;  // one page in memory at a time
+    body = nullptr;                         // one page in memory at a time
     if (context.has_more_page && records.empty())
       throw core::unavailable_error(
           fmt::format("Zoho sent an empty page {} of {} that claims more pages; stopping the listing", page, path));
     if (!records.empty() && !seen_pages.insert(records.dump()).second)
-      throw core::unavailable_error(fmt::format(
-          "Zoho served page {} of {} with the same records as an earlier page (a stale cache or replica); "
-          "stopping the listing",
-          page, path));
+      throw core::unavailable_error(
+          fmt::format("Zoho served page {} of {} with the same records as an earlier page (a stale cache or replica); "
+                      "stopping the listing",
+                      page, path));
     if (!on_page(records, context) || !context.has_more_page) return;
   }
 }
@@ -287,7 +283,6 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
 void Client::count_calls_as(const CallShare& share) { impl_->rate.count_as(share); }
 
 int64_t Client::api_calls() const { return impl_->api_calls; }
-
 
 int64_t Client::token_requests() const { return impl_->tokens.requests_sent(); }
 

@@ -28,8 +28,8 @@ constexpr DataCenterRow kDataCenters[] = {
 std::string checked_origin(std::string url, const char* env_name, const char* key) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   const auto scheme_end = url.find("://");
-  const bool has_path = scheme_end != std::string::npos &&
-                        url.find_first_of("/?#", scheme_end + 3) != std::string::npos;
+  const bool has_path =
+      scheme_end != std::string::npos && url.find_first_of("/?#", scheme_end + 3) != std::string::npos;
   if (scheme_end == std::string::npos || has_path) {
     throw core::config_error(std::string(env_name) + " (" + key +
                              ") must be an origin such as https://www.zohoapis.eu or http://127.0.0.1:8080, "

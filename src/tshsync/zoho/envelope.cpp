@@ -25,8 +25,8 @@ bool looks_like_html(const std::string& content_type, const std::string& body) {
 }
 
 struct ParsedBody {
-  nlohmann::json json;   // an object, or null
-  std::string problem;   // why it is not usable: "invalid JSON", ...
+  nlohmann::json json;  // an object, or null
+  std::string problem;  // why it is not usable: "invalid JSON", ...
 };
 
 ParsedBody parse_body(const std::string& content_type, const std::string& body, const JsonPath* big_array) {
@@ -97,7 +97,8 @@ ApiVerdict decide(long status, const ParsedBody& parsed, const std::optional<lon
 std::string server_text(const std::string& text) {
   constexpr std::size_t max_length = 200;
   std::string line = util::redact(text);
-  std::replace_if(line.begin(), line.end(), [](unsigned char c) { return std::iscntrl(c) != 0; }, ' ');
+  std::replace_if(
+      line.begin(), line.end(), [](unsigned char c) { return std::iscntrl(c) != 0; }, ' ');
   if (line.size() > max_length) {
     std::size_t cut = max_length;
     while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) --cut;  // keep UTF-8 whole

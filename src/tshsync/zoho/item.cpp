@@ -122,8 +122,7 @@ std::optional<std::string> decimal_text(const nlohmann::json& value) {
   return std::nullopt;
 }
 
-std::optional<std::string> decimal_field(const nlohmann::json& record, const char* key,
-                                         const std::string& record_id) {
+std::optional<std::string> decimal_field(const nlohmann::json& record, const char* key, const std::string& record_id) {
   const nlohmann::json* it = find_field(record, key);
   if (it == nullptr || it->is_null()) return std::nullopt;
   if (it->is_string() && trimmed(it->get_ref<const std::string&>()).empty()) return std::nullopt;
@@ -166,8 +165,8 @@ Item parse_item(const nlohmann::json& record) {
   item.item_type = text_field(record, "item_type");
   item.product_type = text_field(record, "product_type");
   item.is_combo = bool_field(record, "is_combo_product", false);
-  item.has_image = non_empty(record, "image_id") || non_empty(record, "image_name") ||
-                   non_empty(record, "image_document_id");
+  item.has_image =
+      non_empty(record, "image_id") || non_empty(record, "image_name") || non_empty(record, "image_document_id");
   item.stock_on_hand = decimal_field(record, "stock_on_hand", id);
   item.available_stock = decimal_field(record, "available_stock", id);
   const std::string modified = text_field(record, "last_modified_time");

@@ -49,8 +49,7 @@ std::string id_field(const nlohmann::json& record, const char* key, const std::s
 std::string id_field(const nlohmann::json& record, const char* key);
 std::string text_field(const nlohmann::json& record, const char* key);  // "" when missing or null
 // Absent, null or "" give nullopt; anything not a decimal number throws.
-std::optional<std::string> decimal_field(const nlohmann::json& record, const char* key,
-                                         const std::string& record_id);
+std::optional<std::string> decimal_field(const nlohmann::json& record, const char* key, const std::string& record_id);
 // The decimal text of a JSON value (number or numeric string); nullopt when it is neither.
 std::optional<std::string> decimal_text(const nlohmann::json& value);
 bool bool_field(const nlohmann::json& record, const char* key, bool fallback);
@@ -59,14 +58,14 @@ bool bool_field(const nlohmann::json& record, const char* key, bool fallback);
 struct Item {
   std::string item_id;
   std::string name;
-  std::string sku;          // "" when Zoho has none
-  std::string description;  // "" when Zoho has none
-  std::string rate;         // decimal text; "0" when Zoho sends none
-  bool active = true;       // status "active"
-  std::string item_type;    // inventory, sales, purchases, sales_and_purchases; "" when not sent
-  std::string product_type; // goods, service; "" when not sent
-  bool is_combo = false;    // is_combo_product (Inventory)
-  bool has_image = false;   // image_id / image_name (Inventory) or image_document_id (Books)
+  std::string sku;                             // "" when Zoho has none
+  std::string description;                     // "" when Zoho has none
+  std::string rate;                            // decimal text; "0" when Zoho sends none
+  bool active = true;                          // status "active"
+  std::string item_type;                       // inventory, sales, purchases, sales_and_purchases; "" when not sent
+  std::string product_type;                    // goods, service; "" when not sent
+  bool is_combo = false;                       // is_combo_product (Inventory)
+  bool has_image = false;                      // image_id / image_name (Inventory) or image_document_id (Books)
   std::optional<std::string> stock_on_hand;    // decimal text, absent for non-stock items
   std::optional<std::string> available_stock;  // decimal text
   util::SystemTime last_modified{};

@@ -42,9 +42,7 @@ class ElementSpotter {
   }
 
  private:
-  bool on_path() const {
-    return keys_.size() >= path_.size() && std::equal(path_.begin(), path_.end(), keys_.begin());
-  }
+  bool on_path() const { return keys_.size() >= path_.size() && std::equal(path_.begin(), path_.end(), keys_.begin()); }
 
   const JsonPath& path_;
   std::vector<std::string> keys_;  // the key being read at each depth

@@ -40,7 +40,8 @@ size_t utf8_length(const std::string& s, size_t at) {
     if ((byte(at + i) & 0xC0U) != 0x80U) return 0;
     code = (code << 6U) | (byte(at + i) & 0x3FU);
   }
-  if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) || (length == 4 && (code < 0x10000 || code > 0x10FFFF)))
+  if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
+      (length == 4 && (code < 0x10000 || code > 0x10FFFF)))
     return 0;
   return length;
 }

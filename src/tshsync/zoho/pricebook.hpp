@@ -35,8 +35,8 @@ Pricebook parse_pricebook(const nlohmann::json& record);
 // One row of a per_item book's pricebook_items[].
 struct PricebookItem {
   std::string item_id;
-  std::string rate;                   // decimal text: the unit rate or the first bracket's rate
-  std::string discount = "0";         // pricebook_discount as a percentage ("5" from "5%" or "5")
+  std::string rate;                     // decimal text: the unit rate or the first bracket's rate
+  std::string discount = "0";           // pricebook_discount as a percentage ("5" from "5%" or "5")
   std::optional<std::string> brackets;  // volume pricing: the price_brackets array as JSON text
 };
 

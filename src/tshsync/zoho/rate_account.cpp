@@ -59,7 +59,7 @@ std::chrono::milliseconds RateAccount::take_slot() {
     }
   }
   const auto rows = tx.exec_prepared("tshsync_take_slot", organization_id_, static_cast<long long>(interval_.count()),
-                                   daily_call_budget_);
+                                     daily_call_budget_);
   if (rows.empty()) {
     throw BudgetExhausted("the daily Zoho call budget (" + std::to_string(daily_call_budget_) +
                           " calls, ZOHO_DAILY_CALL_BUDGET) is spent for today (UTC); the next run after "

@@ -30,7 +30,6 @@ class RateAccount {
   // Zoho said the window is spent: no process sends before `wait` from now.
   void hold_off(std::chrono::milliseconds wait);
 
-
  private:
   pqxx::connection& conn_;
   std::string organization_id_;

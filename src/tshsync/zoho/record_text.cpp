@@ -22,7 +22,8 @@ std::optional<std::string> problem_in(const std::string& text) {
 
 void check(const nlohmann::json& value, const std::string& field, const std::string& record_id) {
   if (value.is_string()) {
-    if (auto problem = problem_in(value.get_ref<const std::string&>())) throw RecordError(record_id, field + " " + *problem);
+    if (auto problem = problem_in(value.get_ref<const std::string&>()))
+      throw RecordError(record_id, field + " " + *problem);
   } else if (value.is_object()) {
     for (const auto& [key, member] : value.items()) {
       if (auto problem = problem_in(key)) throw RecordError(record_id, "a field name " + *problem);

@@ -26,8 +26,7 @@ void require_zoho_config(const core::ZohoConfig& config) {
     missing += std::string(setting.env_name) + " ([zoho] " + setting.key + ")";
   }
   if (!missing.empty()) {
-    throw core::config_error("missing Zoho settings: " + missing +
-                             "; set them in the environment or the config file");
+    throw core::config_error("missing Zoho settings: " + missing + "; set them in the environment or the config file");
   }
   if (config.requests_per_minute < 1) {
     throw core::config_error("ZOHO_REQUESTS_PER_MINUTE ([zoho] requests_per_minute) must be at least 1");

@@ -65,8 +65,7 @@ std::optional<CachedToken> TokenStore::fresh(std::chrono::seconds margin) {
   return token;
 }
 
-void TokenStore::save(const std::string& access_token, const std::string& api_domain,
-                      std::chrono::seconds expires_in) {
+void TokenStore::save(const std::string& access_token, const std::string& api_domain, std::chrono::seconds expires_in) {
   pqxx::nontransaction tx(conn_);
   tx.exec_params(kSave, cache_key_, access_token, api_domain, static_cast<double>(expires_in.count()));
 }
