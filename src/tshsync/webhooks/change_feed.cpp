@@ -126,7 +126,19 @@ sync::MergeCounts refetch_items(zoho::Client& client, pqxx::connection& conn, co
   sync::MergeCounts counts = sync::apply_items(conn, details, options);
   std::set<std::string> found;
   for (const auto& record : details) found.insert(zoho::item_id_for_message(record));
+  std::vector<std::string> missing;
   for (const auto& id : ids)
+    if (!found.count(id)) missing.push_back(id);
+  if (batched && !fetcher.fell_back() && !missing.empty()) {
+    // An id left out of a batched answer is not proof that Zoho deleted it:
+    // ask for each alone, and deactivate only what Zoho says does not exist.
+    sync::ItemDetailsFetcher one_by_one(client, false);
+    const nlohmann::json confirmed = one_by_one.fetch(missing);
+    calls += one_by_one.calls();
+    counts.add(sync::apply_items(conn, confirmed, options));
+    for (const auto& record : confirmed) found.insert(zoho::item_id_for_message(record));
+  }
+  for (const auto& id : missing)
     if (!found.count(id) && sync::deactivate_item(conn, id)) ++deactivated;
   return counts;
 }
