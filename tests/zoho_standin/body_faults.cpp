@@ -77,6 +77,8 @@ BodyEdit parse_body_edit(const std::string& kind, const nlohmann::json& rule) {
     if (edit.find.empty()) {
       throw std::invalid_argument("fault \"find\" must not be empty");
     }
+  } else if (kind == "drop_item") {
+    edit.item_id = text_of(rule, "item_id");
   } else if (kind == "patch_item") {
     edit.item_id = text_of(rule, "item_id");
     if (!rule.contains("patch") || !rule.at("patch").is_object()) {
@@ -119,6 +121,22 @@ std::string replace_all(std::string body, const std::string& find, const std::st
   for (std::size_t at = body.find(find); at != std::string::npos; at = body.find(find, at + replace.size())) {
     body.replace(at, find.size(), replace);
   }
+  return body;
+}
+
+std::string drop_item_object(std::string body, const std::string& item_id) {
+  const std::size_t id_at = body.find("\"item_id\":\"" + item_id + "\"");
+  if (id_at == std::string::npos) {
+    return body;
+  }
+  std::size_t open = body.rfind('{', id_at);
+  std::size_t close = object_end(body, open) + 1;
+  if (close < body.size() && body[close] == ',') {
+    ++close;  // the comma after it
+  } else if (open > 0 && body[open - 1] == ',') {
+    --open;  // the last element: the comma before it
+  }
+  body.erase(open, close - open);
   return body;
 }
 

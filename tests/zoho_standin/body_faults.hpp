@@ -12,7 +12,8 @@ namespace zoho_standin {
 // hold what a JSON library cannot build: a NUL escape, a lone surrogate,
 // invalid UTF-8, 1e400; rewrite replaces every `find` with `replace`;
 // patch_item changes an item after the response is built (an edit that lands
-// while a listing runs).
+// while a listing runs); drop_item leaves one item's object out (an
+// /itemdetails answer without an item that exists).
 struct BodyEdit {
   std::string item_id;
   std::string field;
@@ -22,7 +23,7 @@ struct BodyEdit {
   nlohmann::json patch;  // POST /_admin/items/{id} fields
 };
 
-// Reads the fields of a raw_field, rewrite or patch_item rule; throws
+// Reads the fields of a raw_field, rewrite, patch_item or drop_item rule; throws
 // std::invalid_argument naming what is missing.
 BodyEdit parse_body_edit(const std::string& kind, const nlohmann::json& rule);
 
@@ -30,6 +31,10 @@ BodyEdit parse_body_edit(const std::string& kind, const nlohmann::json& rule);
 // removed when `raw` is none); unchanged when the item is not in it.
 std::string set_raw_field(std::string body, const std::string& item_id, const std::string& field,
                           const std::optional<std::string>& raw);
+
+// The body without the object of item `item_id` (and its comma); unchanged
+// when the item is not in it.
+std::string drop_item_object(std::string body, const std::string& item_id);
 
 // Every occurrence of `find` replaced.
 std::string replace_all(std::string body, const std::string& find, const std::string& replace);

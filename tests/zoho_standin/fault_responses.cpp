@@ -59,6 +59,7 @@ void write_fault_response(const FiredFault& fault, httplib::Response& res, const
     case FaultKind::rewrite:
     case FaultKind::repeat_previous:
     case FaultKind::patch_item:
+    case FaultKind::drop_item:
       return;  // these shape or delay the real response instead
   }
 }

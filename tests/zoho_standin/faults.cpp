@@ -27,6 +27,7 @@ constexpr KindName kind_names[] = {
     {FaultKind::rewrite, "rewrite"},
     {FaultKind::repeat_previous, "repeat_previous"},
     {FaultKind::patch_item, "patch_item"},
+    {FaultKind::drop_item, "drop_item"},
 };
 
 const char* name_of(FaultKind kind) {

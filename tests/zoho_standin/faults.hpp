@@ -28,6 +28,7 @@ enum class FaultKind {
   rewrite,          // the real body with every `find` replaced by `replace`
   repeat_previous,  // the body served for the previous request on this path (a stale cache)
   patch_item,       // serve normally, then apply `patch` to item `item_id` (an edit mid-listing)
+  drop_item,        // the real body without item `item_id`'s object (a batched answer that leaves it out)
 };
 
 // Whether the request is answered without looking at the real response.
@@ -40,7 +41,7 @@ struct FaultRule {
   long retry_after = 1;
   long delay_ms = 0;
   int code = 0;   // zoho_error: the Zoho code whose body is sent
-  BodyEdit edit;  // raw_field, rewrite, patch_item
+  BodyEdit edit;  // raw_field, rewrite, patch_item, drop_item
   // Trigger: at most one; none means every matching request.
   std::optional<long> count;  // the next N matching requests
   std::optional<double> probability;

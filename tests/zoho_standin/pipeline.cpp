@@ -18,6 +18,8 @@ void edit_served_body(ServerState& state, const std::optional<FiredFault>& fault
   std::string served = res.body;
   if (fault && fault->kind == FaultKind::raw_field) {
     res.body = set_raw_field(res.body, fault->edit.item_id, fault->edit.field, fault->edit.raw);
+  } else if (fault && fault->kind == FaultKind::drop_item) {
+    res.body = drop_item_object(res.body, fault->edit.item_id);
   } else if (fault && fault->kind == FaultKind::rewrite) {
     res.body = replace_all(res.body, fault->edit.find, fault->edit.replace);
   } else if (fault && fault->kind == FaultKind::repeat_previous) {
