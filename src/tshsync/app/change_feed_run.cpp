@@ -145,6 +145,10 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   ctx.report.set("strategy", "change_feed");
   ctx.report.set("feed_events", changes.events);
   if (changes.unusable > 0) ctx.report.set("feed_unusable", changes.unusable);
+  if (changes.unknown_types > 0) ctx.report.set("feed_unknown_types", changes.unknown_types);
+  if (changes.unusable + changes.unknown_types > 0)
+    core::log_warn("{}: skipped {} change event(s) naming no record and {} of a type the feed does not know",
+                   plan.command, changes.unusable, changes.unknown_types);
   std::set<std::string> unique_ids = changes.ids;
   int64_t calls = 0;
   for (const auto& adjustment : changes.adjustments) {

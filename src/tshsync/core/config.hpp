@@ -57,7 +57,7 @@ struct SyncConfig {
   // A run that would delete or deactivate more than this share of a list or
   // of the active catalog stops (exit 65) unless --allow-mass-changes.
   double max_change_share = 0.10;
-  // The ERP's webhook_logs is the incremental pulls' change feed while it has
+  // The ERP's webhook tables are the incremental pulls' change feed while it has
   // had a webhook this recently; quieter than this, they list instead and
   // `health` says the webhooks went quiet.
   std::chrono::seconds webhooks_quiet_after{std::chrono::hours(2)};

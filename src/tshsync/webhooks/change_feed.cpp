@@ -1,5 +1,6 @@
 #include <tshsync/webhooks/change_feed.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include <tshsync/core/log.hpp>
@@ -17,14 +18,56 @@ std::string cursor_key(const std::string& command) { return command + ".feed"; }
 
 constexpr const char* kUtcText = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'";
 
-// webhook_logs_created_at_idx bounds the scan; the prefixes pick the kind.
-const std::string kFeedSql = std::string(R"(
+// webhook_logs_created_at_idx bounds the scan; the prefixes pick the kind,
+// and a type that is not "<entity>.<action>" is read to be counted.
+const std::string kLogsSql = std::string(R"(
 SELECT id::text, to_char(created_at AT TIME ZONE 'UTC', )") +
-                             kUtcText + R"(), event_type, payload::text
+                             kUtcText + R"(), event_type, NULL::text, payload::text
 FROM webhook_logs
 WHERE status = 'success' AND created_at > $1::timestamptz - $2::float8 * interval '1 second'
-  AND lower(event_type) LIKE ANY (ARRAY(SELECT p || '%' FROM jsonb_array_elements_text($3::jsonb) AS p))
-ORDER BY created_at)";
+  AND (lower(event_type) LIKE ANY (ARRAY(SELECT p || '%' FROM jsonb_array_elements_text($3::jsonb) AS p))
+       OR coalesce(strpos(event_type, '.'), 0) <= 1))";
+
+// idx_inbox_received_at bounds the scan. Every row counts, whatever its
+// processing state: the inbox holds an event once the ERP's receiver accepted
+// it (it commits the inbox row with its tds_sync_queue entry, where the ERP's
+// own processing state lives; is_valid, processed_at and moved_to_queue are
+// never set by it), and a record the ERP failed to apply changed all the same.
+// The text cast lets an entity type the ERP adds later be read, not refused.
+const std::string kInboxSql = std::string(R"(
+SELECT id::text, to_char(received_at AT TIME ZONE 'UTC', )") +
+                              kUtcText + R"(), entity_type::text, source_entity_id, raw_payload::text
+FROM tds_inbox_events
+WHERE received_at > $1::timestamptz - $2::float8 * interval '1 second'
+  AND lower(entity_type::text) <> ALL (ARRAY(SELECT jsonb_array_elements_text($3::jsonb))))";
+
+// One row of either table; tds ids carry a prefix in the cursor's "seen"
+// (webhook_logs ids stay bare, as cursors written before stored them).
+struct FeedRow {
+  std::string key;  // the id in "seen"
+  std::string at;   // UTC text: sorts as time
+  bool inbox = false;
+  std::string type;
+  std::string entity_id;
+  std::string payload;
+};
+
+std::vector<FeedRow> feed_rows(pqxx::transaction_base& tx, const std::string& since, ChangeKind kind) {
+  const db::WebhookTables tables = db::webhook_tables(tx);
+  const auto overlap = static_cast<double>(kFeedOverlap.count());
+  std::vector<FeedRow> rows;
+  const auto add = [&rows](const pqxx::result& result, bool inbox) {
+    for (const auto& r : result)
+      rows.push_back({inbox ? "tds:" + r[0].as<std::string>() : r[0].as<std::string>(), r[1].as<std::string>(), inbox,
+                      r[2].as<std::string>(""), r[3].as<std::string>(""), r[4].as<std::string>("null")});
+  };
+  if (tables.logs)
+    add(tx.exec_params(kLogsSql, since, overlap, nlohmann::json(change_event_prefixes(kind)).dump()), false);
+  if (tables.inbox)
+    add(tx.exec_params(kInboxSql, since, overlap, nlohmann::json(inbox_types_not_read(kind)).dump()), true);
+  std::stable_sort(rows.begin(), rows.end(), [](const FeedRow& a, const FeedRow& b) { return a.at < b.at; });
+  return rows;
+}
 
 bool is_cursor(const std::optional<nlohmann::json>& value) {
   return value && value->is_object() && value->contains("at") && (*value)["at"].is_string();
@@ -83,16 +126,16 @@ FeedRead read_feed(pqxx::connection& conn, const std::string& command, ChangeKin
     for (const auto& id : read.next["seen"])
       if (id.is_string()) seen.insert(id.get<std::string>());
   std::string newest = read.next["at"].get<std::string>();
-  std::vector<std::pair<std::string, std::string>> rows_read;  // id, created_at
-  const std::string prefixes = nlohmann::json(change_event_prefixes(kind)).dump();
-  for (const auto& row : tx.exec_params(kFeedSql, newest, static_cast<double>(kFeedOverlap.count()), prefixes)) {
-    const std::string id = row[0].as<std::string>();
-    const std::string at = row[1].as<std::string>();
-    rows_read.emplace_back(id, at);
-    if (at > newest) newest = at;
-    if (seen.count(id)) continue;
-    const auto payload = nlohmann::json::parse(row[3].as<std::string>("null"), nullptr, false);
-    add_change_event(kind, row[2].as<std::string>(""), payload, read.changes);
+  std::vector<std::pair<std::string, std::string>> rows_read;  // key, time
+  for (const FeedRow& row : feed_rows(tx, newest, kind)) {
+    rows_read.emplace_back(row.key, row.at);
+    if (row.at > newest) newest = row.at;
+    if (seen.count(row.key)) continue;
+    const auto payload = nlohmann::json::parse(row.payload, nullptr, false);
+    if (row.inbox)
+      add_inbox_event(kind, row.type, row.entity_id, payload, read.changes);
+    else
+      add_change_event(kind, row.type, payload, read.changes);
   }
   // The rows within the overlap of the new position are remembered.
   const std::string window_start = tx.exec_params(std::string("SELECT to_char(($1::timestamptz - $2::float8 * "

@@ -15,15 +15,18 @@
 #include <tshsync/zoho/client.hpp>
 
 // The incremental pulls' change feed: the item, stock and price-list events
-// the ERP's receiver logs in webhook_logs say which records changed, so a run
-// re-fetches those by id instead of listing the catalog. Each command keeps
-// its place in tshsync_state ("<command>.feed": {"at": the newest created_at
-// read, "seen": ids of the rows read within kFeedOverlap before it}). A row's
-// created_at is its transaction's start, so a slower transaction can commit
-// a row older than one already read: each read looks kFeedOverlap further
-// back and skips the rows it has seen. The feed is trusted only while the ERP
-// logs webhooks at all (newer than [sync].webhooks_quiet_after) and after a
-// listing started it; a lost webhook is caught by the --full listings.
+// the ERP's receivers log (webhook_logs, TDS's tds_inbox_events, or both:
+// db/webhook_activity.hpp) say which records changed, so a run re-fetches
+// those by id instead of listing the catalog. Each command keeps its place in
+// tshsync_state ("<command>.feed": {"at": the newest time read, "seen": ids of
+// the rows read within kFeedOverlap before it; a tds_inbox_events id as
+// "tds:<id>"}). A row's time is its transaction's start (or, in the inbox,
+// the receiver's clock), so a slower transaction can commit a row older than
+// one already read: each read looks kFeedOverlap further back and skips the
+// rows it has seen. The feed is trusted only while the ERP logs webhooks at
+// all (newer than [sync].webhooks_quiet_after) and after a listing started
+// it; a lost webhook is caught by the --full listings. A row that names no
+// record, or of a type no pull knows, is counted and skipped.
 namespace tshsync::webhooks {
 
 constexpr std::chrono::seconds kFeedOverlap{120};
