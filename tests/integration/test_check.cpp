@@ -27,7 +27,10 @@ TEST_SUITE("check") {
           std::string("zoho.refresh_token = set  [environment ZOHO_REFRESH_TOKEN]"),
           "sync.default_pricelist = Retail  [file " + dir.file("c.toml") + "]",
           "replay.webhook_secret = set  [file " + dir.file("c.toml") + "]",
-          std::string("alerts.slack_webhook_url = unset  [default]"), std::string("database.dsn = "),
+          std::string("alerts.slack_webhook_url = unset  [default]"),
+          std::string("zoho.call_shares.pull-products = 0.58  [default]"),
+          std::string("zoho.call_shares.replay-dlq = 0.04  [default]"),
+          std::string("sync.webhooks_quiet_after = 2h  [default]"), std::string("database.dsn = "),
           std::string("[environment TSHSYNC_DSN]"), std::string("database: reachable, schema version "),
           std::string("zoho: token ok (minted), organization "), std::string("check passed")})
       CHECK_MESSAGE(r.err.find(text) != std::string::npos, text, "\n", r.err);

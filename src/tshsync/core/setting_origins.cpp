@@ -2,6 +2,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
 
 #include <toml++/toml.h>
 
@@ -29,11 +32,17 @@ toml::table file_table(const Config& config) {
 }
 
 struct Setting {
-  const char* key;
+  std::string key;
   const char* env;  // nullptr: the file only
   bool secret;
   std::string value;
+  std::string file_key = {};  // the file's key or table that sets it, when not `key`
 };
+
+std::string share_text(const std::map<std::string, double>& shares, const std::string& command) {
+  const auto it = shares.find(command);
+  return it == shares.end() ? "none" : fmt::format("{}", it->second);
+}
 
 std::vector<Setting> settings_of(const Config& c) {
   const auto& z = c.zoho;
@@ -52,8 +61,15 @@ std::vector<Setting> settings_of(const Config& c) {
       {"zoho.stock_field", "ZOHO_STOCK_FIELD", false, z.stock_field},
       {"zoho.image_url_template", "ZOHO_IMAGE_URL_TEMPLATE", false, z.image_url_template},
       {"zoho.lookback", nullptr, false, util::format_duration(z.lookback)},
+      // A [zoho.call_shares] table replaces every default: a command it leaves out has none.
+      {"zoho.call_shares.pull-products", nullptr, false, share_text(z.call_shares, "pull-products"),
+       "zoho.call_shares"},
+      {"zoho.call_shares.pull-stock", nullptr, false, share_text(z.call_shares, "pull-stock"), "zoho.call_shares"},
+      {"zoho.call_shares.pull-prices", nullptr, false, share_text(z.call_shares, "pull-prices"), "zoho.call_shares"},
+      {"zoho.call_shares.replay-dlq", nullptr, false, share_text(z.call_shares, "replay-dlq"), "zoho.call_shares"},
       {"sync.default_pricelist", nullptr, false, c.sync.default_pricelist},
       {"sync.default_currency", nullptr, false, c.sync.default_currency},
+      {"sync.webhooks_quiet_after", nullptr, false, util::format_duration(c.sync.webhooks_quiet_after)},
       {"replay.webhook_secret", "ZOHO_WEBHOOK_SECRET", true, c.replay.webhook_secret},
       {"alerts.slack_webhook_url", "TSHSYNC_SLACK_WEBHOOK_URL", true, c.alerts.slack_webhook_url},
       {"alerts.healthchecks_url", "TSHSYNC_HEALTHCHECKS_URL", true, c.alerts.healthchecks_url},
@@ -87,11 +103,11 @@ std::vector<SettingOrigin> setting_origins(const ConfigSources& sources, const C
   std::vector<SettingOrigin> out;
   for (const auto& s : settings_of(config)) {
     std::string origin = "default";
-    if (std::string(s.key) == "database.dsn" && sources.dsn)
+    if (s.key == "database.dsn" && sources.dsn)
       origin = "flag --dsn";
     else if (env_set(s.env))
       origin = std::string("environment ") + s.env;
-    else if (file.at_path(s.key))
+    else if (file.at_path(s.file_key.empty() ? s.key : s.file_key))
       origin = "file " + config.source;
     std::string shown = s.value;
     if (s.secret)
