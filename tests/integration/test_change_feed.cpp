@@ -463,6 +463,13 @@ TEST_SUITE("change feed") {
     REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
     CHECK(metrics_of(r)["feed"] == "quiet");
     CHECK(m.endpoint_calls("items_list") >= 1);
+
+    // Neither table: the same fallback.
+    m.db.exec("DROP TABLE tds_inbox_events; DROP TABLE webhook_logs CASCADE");
+    r = m.run({"pull-products"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    CHECK(metrics_of(r)["feed"] == "quiet");
+    CHECK(m.endpoint_calls("items_list") >= 1);
   }
 
   TEST_CASE("Inventory: an item a batched /itemdetails answer leaves out is asked alone, and never deactivated") {

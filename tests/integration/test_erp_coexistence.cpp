@@ -102,7 +102,7 @@ void expect_exit(const ProcessResult& r, std::set<int> allowed, const std::strin
   CHECK_MESSAGE(allowed.count(r.exit_code) == 1, describe(r));
 }
 
-// An ERP in the models' shape, the stand-in, and the mapping in a config file.
+// An ERP in the models' shape (with TDS's webhook inbox), the stand-in, and the mapping in a config file.
 struct ModelsErp {
   Standin standin{{"--rate-limit", "0"}};
   TestDatabase db;
@@ -111,6 +111,7 @@ struct ModelsErp {
 
   ModelsErp() {
     db.exec(read_text(source_path("tests/data/erp_models.sql")));
+    db.exec(read_text(source_path("tests/data/erp_tds_inbox.sql")));
     dir.write("tshsync.toml", kModelsMapping);
     env = standin.zoho_env();
     env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
