@@ -17,6 +17,12 @@ std::string lower(std::string text) {
   return text;
 }
 
+// One of three lists, by kind.
+const std::vector<std::string>& by_kind(ChangeKind kind, const std::vector<std::string>& items,
+                                        const std::vector<std::string>& stock, const std::vector<std::string>& prices) {
+  return kind == ChangeKind::stock ? stock : kind == ChangeKind::prices ? prices : items;
+}
+
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -29,15 +35,7 @@ bool has_prefix(const std::string& type, ChangeKind kind) {
 
 const std::vector<std::string>& inbox_types(ChangeKind kind) {
   const db::InboxFeedTypes& types = db::inbox_feed_types();
-  switch (kind) {
-    case ChangeKind::items:
-      return types.items;
-    case ChangeKind::stock:
-      return types.stock;
-    case ChangeKind::prices:
-      return types.prices;
-  }
-  return types.items;
+  return by_kind(kind, types.items, types.stock, types.prices);
 }
 
 // What a row of `kind` names, from the row's own id when it has one (tds),
@@ -74,15 +72,7 @@ const std::vector<std::string>& change_event_prefixes(ChangeKind kind) {
   static const std::vector<std::string> items{"item."};
   static const std::vector<std::string> stock{"inventoryadjustment."};
   static const std::vector<std::string> prices{"pricebook.", "pricelist."};
-  switch (kind) {
-    case ChangeKind::items:
-      return items;
-    case ChangeKind::stock:
-      return stock;
-    case ChangeKind::prices:
-      return prices;
-  }
-  return items;
+  return by_kind(kind, items, stock, prices);
 }
 
 const std::vector<std::string>& inbox_types_not_read(ChangeKind kind) {
@@ -98,15 +88,7 @@ const std::vector<std::string>& inbox_types_not_read(ChangeKind kind) {
   static const std::vector<std::string> not_items = all_but(ChangeKind::items);
   static const std::vector<std::string> not_stock = all_but(ChangeKind::stock);
   static const std::vector<std::string> not_prices = all_but(ChangeKind::prices);
-  switch (kind) {
-    case ChangeKind::items:
-      return not_items;
-    case ChangeKind::stock:
-      return not_stock;
-    case ChangeKind::prices:
-      return not_prices;
-  }
-  return not_items;
+  return by_kind(kind, not_items, not_stock, not_prices);
 }
 
 void add_change_event(ChangeKind kind, const std::string& event_type, const nlohmann::json& payload,
