@@ -1,21 +1,15 @@
 #include <tshsync/webhooks/change_events.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include <tshsync/db/webhook_activity.hpp>
+#include <tshsync/util/ascii.hpp>
 #include <tshsync/webhooks/payload_ids.hpp>
 
 namespace tshsync::webhooks {
 
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 // One of three lists, by kind.
 const std::vector<std::string>& by_kind(ChangeKind kind, const std::vector<std::string>& items,
@@ -93,7 +87,7 @@ const std::vector<std::string>& inbox_types_not_read(ChangeKind kind) {
 
 void add_change_event(ChangeKind kind, const std::string& event_type, const nlohmann::json& payload,
                       ChangedRecords& out) {
-  const std::string type = lower(event_type);
+  const std::string type = util::ascii_lower(event_type);
   if (has_prefix(type, kind)) {
     add_named_records(kind, std::nullopt, payload, out);
     return;
@@ -104,14 +98,14 @@ void add_change_event(ChangeKind kind, const std::string& event_type, const nloh
 
 void add_inbox_event(ChangeKind kind, const std::string& entity_type, const std::string& source_entity_id,
                      const nlohmann::json& raw_payload, ChangedRecords& out) {
-  const std::string type = lower(entity_type);
+  const std::string type = util::ascii_lower(entity_type);
   if (!contains(inbox_types(kind), type)) {
     if (!contains(inbox_types_not_read(kind), type)) ++out.unknown_types;
     return;
   }
   // "unknown" is what the ERP's receiver stores when the webhook named no id.
   std::optional<std::string> row_id;
-  if (is_zoho_id(source_entity_id) && lower(source_entity_id) != "unknown") row_id = source_entity_id;
+  if (is_zoho_id(source_entity_id) && util::ascii_lower(source_entity_id) != "unknown") row_id = source_entity_id;
   add_named_records(kind, row_id, raw_payload, out);
 }
 
