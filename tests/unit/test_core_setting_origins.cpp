@@ -41,10 +41,11 @@ TEST_SUITE("core setting origins") {
                                                       {"zoho.call_shares.pull-prices", "0.16"},
                                                       {"zoho.call_shares.replay-dlq", "0.04"},
                                                       {"sync.webhooks_quiet_after", "2h"}};
-    for (const auto& [key, value] : defaults) {
+    for (const auto& entry : defaults) {
+      const std::string& key = entry.first;  // not a structured binding: CAPTURE's lambda takes it
       CAPTURE(key);
       REQUIRE(o.count(key) == 1);
-      CHECK(o[key].shown == value);
+      CHECK(o[key].shown == entry.second);
       CHECK(o[key].origin == "default");
     }
     CHECK(o["sync.default_currency"].origin == "file " + path);
