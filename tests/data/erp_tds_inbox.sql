@@ -3,7 +3,8 @@
 -- (Qmop1967/tsh-erp-system app/models/zoho_sync.py, class TDSInboxEvent, at
 -- commit 7b31efef3b92ac93e764f4f013c65e198b34d91f; the ERP has no alembic
 -- migration for it: Base.metadata.create_all makes it). Rendered from that
--- model with SQLAlchemy's PostgreSQL dialect. Python-side defaults
+-- model with SQLAlchemy's PostgreSQL dialect (1.4.46; the ERP pins 2.0.23,
+-- which emits the same DDL for these types). Python-side defaults
 -- (default=uuid4, default=False) are not server defaults. The live receiver
 -- (app/tds/api/webhooks.py -> app/tds/integrations/zoho/processor.py) fills
 -- source_type, entity_type, source_entity_id ("unknown" when the webhook named
