@@ -34,6 +34,11 @@ WHERE status = 'success' AND created_at > $1::timestamptz - $2::float8 * interva
 // own processing state lives; is_valid, processed_at and moved_to_queue are
 // never set by it), and a record the ERP failed to apply changed all the same.
 // The text cast lets an entity type the ERP adds later be read, not refused.
+// received_at is the receiver's datetime.utcnow(), naive, which asyncpg reads
+// as the process's local time: on an ERP host whose TZ is not UTC the rows
+// look that many hours old, so the feed sees webhooks quiet and lists (safe),
+// unless [sync].webhooks_quiet_after exceeds the offset (then rows fall before
+// the cursor and only the --full backstop sees their changes).
 const std::string kInboxSql = std::string(R"(
 SELECT id::text, to_char(received_at AT TIME ZONE 'UTC', )") +
                               kUtcText + R"(), entity_type::text, source_entity_id, raw_payload::text
