@@ -30,7 +30,7 @@ constexpr const char* kNewestInboxSql =
     "WHERE lower(entity_type::text) IN (SELECT jsonb_array_elements_text($1::jsonb)) "
     "ORDER BY received_at DESC LIMIT 1";
 
-std::optional<long long> age_of(const pqxx::result& rows) {
+std::optional<long long> newest_age_of(const pqxx::result& rows) {
   if (rows.empty() || rows[0][0].is_null()) return std::nullopt;
   return std::max(0LL, rows[0][0].as<long long>());
 }
@@ -43,13 +43,13 @@ std::optional<std::chrono::seconds> newest_webhook_age(pqxx::transaction_base& t
   const auto keep_newest = [&](std::optional<long long> age) {
     if (age && (!newest || *age < *newest)) newest = age;
   };
-  if (tables.logs) keep_newest(age_of(tx.exec(kNewestLogSql)));
+  if (tables.logs) keep_newest(newest_age_of(tx.exec(kNewestLogSql)));
   if (tables.inbox) {
     const InboxFeedTypes& t = inbox_feed_types();
     nlohmann::json types = nlohmann::json::array();
     for (const auto* list : {&t.items, &t.stock, &t.prices})
       for (const auto& type : *list) types.push_back(type);
-    keep_newest(age_of(tx.exec_params(kNewestInboxSql, types.dump())));
+    keep_newest(newest_age_of(tx.exec_params(kNewestInboxSql, types.dump())));
   }
   if (!newest) return std::nullopt;
   return std::chrono::seconds(*newest);

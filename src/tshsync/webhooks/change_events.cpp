@@ -17,7 +17,7 @@ const std::vector<std::string>& by_kind(ChangeKind kind, const std::vector<std::
   return kind == ChangeKind::stock ? stock : kind == ChangeKind::prices ? prices : items;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& value) {
+bool is_listed(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
@@ -99,8 +99,8 @@ void add_change_event(ChangeKind kind, const std::string& event_type, const nloh
 void add_inbox_event(ChangeKind kind, const std::string& entity_type, const std::string& source_entity_id,
                      const nlohmann::json& raw_payload, ChangedRecords& out) {
   const std::string type = util::ascii_lower(entity_type);
-  if (!contains(inbox_types(kind), type)) {
-    if (!contains(inbox_types_not_read(kind), type)) ++out.unknown_types;
+  if (!is_listed(inbox_types(kind), type)) {
+    if (!is_listed(inbox_types_not_read(kind), type)) ++out.unknown_types;
     return;
   }
   // "unknown" is what the ERP's receiver stores when the webhook named no id.
