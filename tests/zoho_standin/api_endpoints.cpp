@@ -198,7 +198,9 @@ ApiReply list_pricebooks(const ApiRequest& request) {
   const std::size_t last = std::min(first + paging.per_page, books.size());
   Json list = Json::array();
   for (std::size_t i = first; i < last; ++i) {
-    list.push_back(pricebook_summary(books[i]));
+    // Books documents each row with its pricebook_items (B-OAS list-all-pricebooks-response).
+    list.push_back(request.list_rows_with_items ? pricebook_detail(books[i], request.catalog)
+                                                : pricebook_summary(books[i]));
   }
   Json context = page_context(paging.page, paging.per_page, last < books.size());
   context["sort_column"] = "created_time";
