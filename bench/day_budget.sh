@@ -1,7 +1,7 @@
 # bench/day_budget.sh: section 6 of bench/run (sourced by it; uses its helpers).
 #
 # One simulated day of the shipped schedule against the stand-in with TSH's
-# catalog (--catalog tsh: 2,204 items, 41% inactive, 6 price books), time
+# catalog (--catalog tsh: 2,204 items, 41% inactive, 9 price books), time
 # compressed, in Books mode (--books-items documented: no last_modified_time
 # filter, no /itemdetails) and in Inventory mode (issue 13):
 #   - the runs: every line of crontab.example that calls Zoho (pull-products,

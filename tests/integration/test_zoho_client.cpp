@@ -94,7 +94,7 @@ int closed_port() {
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   address.sin_port = 0;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  (void)::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
   socklen_t length = sizeof address;
   ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   ::close(fd);
@@ -160,6 +160,7 @@ TEST_SUITE("zoho client") {
     std::promise<void> go;
     const std::shared_future<void> start = go.get_future().share();
     std::vector<std::future<int64_t>> calls;
+    calls.reserve(kThreads);
     for (int i = 0; i < kThreads; ++i) {
       calls.push_back(std::async(std::launch::async, [&f, start] {
         auto client = f.client();
@@ -442,6 +443,7 @@ TEST_SUITE("zoho client") {
     std::promise<void> go;
     const std::shared_future<void> start = go.get_future().share();
     std::vector<std::future<int64_t>> runs;
+    runs.reserve(2);
     for (int i = 0; i < 2; ++i) {
       runs.push_back(std::async(std::launch::async, [&f, start] {
         auto client = f.client();
