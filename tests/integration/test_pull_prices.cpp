@@ -8,6 +8,7 @@
 #include <tshsync/zoho/item.hpp>
 
 #include "support/standin.hpp"
+#include "support/standin_helpers.hpp"
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -20,16 +21,6 @@ namespace {
 const std::string kConsumer = "4815000000070001";   // per_item, IQD, with volume items
 const std::string kWholesale = "4815000000070002";  // fixed_percentage -10%, base currency
 const std::string kRetired = "4815000000070003";    // per_item, inactive
-
-std::vector<std::string> large_catalog(int items) {
-  return {"--catalog", "large", "--items", std::to_string(items), "--rate-limit", "0"};
-}
-
-Env pull_env(const Standin& standin) {
-  Env env = standin.zoho_env();
-  env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
-  return env;
-}
 
 // The price a fixed_percentage book gives, worked out here in floating point
 // the way the stand-in documents it (not with tshsync's code).
@@ -264,11 +255,13 @@ TEST_SUITE("pull-prices") {
 
   TEST_CASE("with a fifth of the requests failing, pull-prices ends with documented codes and then converges") {
     Synced s(1000);
-    s.standin.admin_post("/_admin/faults",
-                         {{"rules", json::array({{{"kind", "status"}, {"status", 502}, {"probability", 0.06}},
-                                                 {{"kind", "rate_limit"}, {"retry_after", 1}, {"probability", 0.05}},
-                                                 {{"kind", "reset"}, {"probability", 0.05}},
-                                                 {{"kind", "code_nonzero"}, {"probability", 0.05}}})}});
+    // Retry-After: 0 on the answers that can carry it: retry waits under a second, not the backoff.
+    s.standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"kind", "status"}, {"status", 502}, {"retry_after", 0}, {"probability", 0.06}},
+                                {{"kind", "rate_limit"}, {"retry_after", 0}, {"probability", 0.05}},
+                                {{"kind", "reset"}, {"probability", 0.05}},
+                                {{"kind", "code_nonzero"}, {"retry_after", 0}, {"probability", 0.05}}})}});
     const std::set<int> documented{0, 69, 75};
     for (int i = 0; i < 3; ++i) {
       auto r = s.pull();

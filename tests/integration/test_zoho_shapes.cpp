@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "support/standin.hpp"
+#include "support/standin_helpers.hpp"
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -28,10 +29,6 @@ Env fast_env(const Standin& standin, const std::string& product = "inventory") {
 }
 
 std::vector<std::string> tsh_catalog() { return {"--catalog", "tsh", "--rate-limit", "0"}; }
-std::vector<std::string> large_catalog(int items) {
-  return {"--catalog", "large", "--items", std::to_string(items), "--rate-limit", "0"};
-}
-
 // Half away from zero on the decimal value (8.415 -> 8.42), which a double
 // holds as 8.41499...: the nudge restores the decimal half.
 double nudged_round(double value) { return std::round(value + 1e-9); }
@@ -376,10 +373,12 @@ TEST_SUITE("zoho-shapes") {
     migrate(db);
     const Env env = fast_env(standin);
     // 1070 as HTTP 400, twice: retried, the run succeeds.
-    standin.admin_post(
-        "/_admin/faults",
-        {{"rules",
-          json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 1070}, {"status", 400}, {"count", 2}}})}});
+    standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"},
+                                                                  {"kind", "zoho_error"},
+                                                                  {"code", 1070},
+                                                                  {"status", 400},
+                                                                  {"retry_after", 0},
+                                                                  {"count", 2}}})}});
     auto retried = run_tshsync(db, {"pull-products", "--full"}, env);
     CHECK_MESSAGE(retried.exit_code == 0, describe(retried));
     // 45 (daily limit) with any status: 75 at once, the next run resumes.
@@ -392,9 +391,13 @@ TEST_SUITE("zoho-shapes") {
       CHECK_MESSAGE(daily.exit_code == 75, describe(daily));
     }
     // 44 as HTTP 200 on every request: rate-limited to the end, 75, never 69.
+    // Retry-After: 0 keeps the five waits under a second each instead of the
+    // production backoff's 0.5 + 1 + 2 + 4 + 8 s.
     standin.admin_post(
         "/_admin/faults",
-        {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 44}, {"status", 200}}})}});
+        {{"rules",
+          json::array(
+              {{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 44}, {"status", 200}, {"retry_after", 0}}})}});
     auto limited = run_tshsync(db, {"pull-products"}, env);
     CHECK_MESSAGE(limited.exit_code == 75, describe(limited));
     // 14 and 57 are credentials: one refresh, then 77.
