@@ -1,7 +1,7 @@
 # bench/day_budget.sh: section 6 of bench/run (sourced by it; uses its helpers).
 #
 # One simulated day of the shipped schedule against the stand-in with TSH's
-# catalog (--catalog tsh: 2,204 items, 41% inactive, 6 price books), time
+# catalog (--catalog tsh: 2,204 items, 41% inactive, 9 price books), time
 # compressed, in Books mode (--books-items documented: no last_modified_time
 # filter, no /itemdetails) and in Inventory mode (issue 13):
 #   - the runs: every line of crontab.example that calls Zoho (pull-products,
@@ -93,12 +93,19 @@ admin_body() {
   [[ $status == "HTTP/1."[01]" 2"* ]] || die "the stand-in answered $1 $2 with '$status'"
 }
 
-# day_mode books|inventory: plays the day, adds the section's rows.
+# day_mode books|inventory [summary]: plays the day, adds the section's rows.
+# Books' GET /pricebooks rows carry their pricebook_items, as Books documents
+# them; "summary" plays the Books day with rows without them (whether live
+# Books sends them is not confirmed).
 day_mode() {
-  local mode=$1 db=bench_day
-  log "6. a day of the schedule, $mode mode: TSH's catalog, 10 item / 3 stock / 1 price changes an hour, 2% of webhooks lost"
+  local mode=$1 pricebook_rows=${2:-} db=bench_day
+  day_label="Books"
+  [ "$mode" = inventory ] && day_label="Inventory"
+  [ "$pricebook_rows" = summary ] && day_label="Books (list rows without items)"
+  log "6. a day of the schedule, $day_label: TSH's catalog, 10 item / 3 stock / 1 price changes an hour, 2% of webhooks lost"
   local standin_args=(--catalog tsh --rate-limit 0)
   [ "$mode" = books ] && standin_args+=(--books-items documented)
+  [ "$pricebook_rows" = summary ] && standin_args+=(--books-pricebook-list summary)
   start_standin "${standin_args[@]}"
   fresh_db "$db"
   local job
@@ -251,8 +258,8 @@ day_report() {
   local mins_hook mins_lost
   mins_hook=$(awk -v s="$worst_hook" 'BEGIN { printf "%.1f min", s / 60 }')
   mins_lost=$(awk -v s="$worst_lost" 'BEGIN { printf "%.1f h", s / 3600 }')
-  local label="Books" target_calls="≤ 500" met_calls
-  [ "$mode" = inventory ] && label="Inventory" target_calls=""
+  local label=$day_label target_calls="≤ 500" met_calls
+  [ "$mode" = inventory ] && target_calls=""
   met_calls=$([ "$mode" = books ] && mark "$total" "<=" 500 || echo "")
   row 6 "$label day: API calls in all (stand-in: ${standin_calls:--}) · per command: $per_command" "$total" "" "" "$target_calls" "$met_calls"
   row 6 "$label day: worst delay, change with a webhook → ERP ($((changes - lost)) changes)" "$mins_hook" "" "" "≤ 15 min" \
@@ -269,5 +276,6 @@ day_report() {
 section_day() {
   command -v faketime >/dev/null || die "faketime is missing (Debian package 'faketime'): run scripts/install-deps"
   day_mode books
+  day_mode books summary
   day_mode inventory
 }

@@ -86,6 +86,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/sync/product_filter.cpp
   src/tshsync/sync/product_merge_sql.cpp
   src/tshsync/sync/pull_prices.cpp
+  src/tshsync/sync/pull_prices_cost.cpp
   src/tshsync/sync/pull_products.cpp
   src/tshsync/sync/pull_stock.cpp
   src/tshsync/sync/staging.cpp

@@ -84,8 +84,14 @@ SELECT (SELECT count(*) FROM truth t LEFT JOIN mine m USING (item_id, book)
       .as<long long>();
 }
 
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
 struct Synced {
-  explicit Synced(int items) : standin(large_catalog(items)) {
+  explicit Synced(int items, const std::vector<std::string>& standin_args = {})
+      : standin(with(large_catalog(items), standin_args)) {
     migrate(db);
     REQUIRE(run_tshsync(db, {"pull-products", "--full"}, pull_env(standin)).exit_code == 0);
   }
@@ -111,8 +117,9 @@ TEST_SUITE("pull-prices") {
     CHECK(m["failed"] == 0);
     CHECK(m["prices_updated"] == 0);
     CHECK(m["prices_inserted"].get<long long>() > 8000);
-    CHECK(m["api_calls"] == 3);  // the list, and the details of the two active books
-    CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebook_get"] == 2);
+    CHECK(m["api_calls"] == 1);  // the list: Books' rows carry the items and the fixed book's terms
+    CHECK(m["pricebooks_from_list"] == 1);
+    CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebook_get"] == 0);
     CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebooks_list"] == 1);
     CHECK(prices_differing(s.db, s.standin) == 0);
     CHECK(s.db.count("SELECT count(*) FROM product_prices WHERE price_brackets IS NOT NULL") > 0);
@@ -265,5 +272,114 @@ TEST_SUITE("pull-prices") {
     REQUIRE_MESSAGE(clean.exit_code == 0, describe(clean));
     CHECK(prices_differing(s.db, s.standin) == 0);
     CHECK(s.db.count("SELECT count(*) FROM pricelists") == 2);
+  }
+  TEST_CASE("list rows without items: each per_item book's detail, the same prices") {
+    Synced s(2000, {"--books-pricebook-list", "summary"});
+    s.standin.admin_post("/_admin/stats/reset");
+    auto r = s.pull({"--full"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    const json m = metrics_of(r);
+    CHECK(m["api_calls"] == 2);  // the list and Consumer's detail; the fixed book's row names its terms
+    CHECK(m["pricebooks_from_list"] == 0);
+    CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebook_get"] == 1);
+    CHECK(prices_differing(s.db, s.standin) == 0);
+  }
+
+  TEST_CASE("a list row with an empty or absent pricebook_items while the ERP holds its prices: the detail decides") {
+    Synced s(2000);
+    REQUIRE(s.pull({"--full"}).exit_code == 0);
+    const long long held = s.db.count("SELECT count(*) FROM product_prices");
+    REQUIRE(held > 1000);
+    // A changed price, so the detail's answer shows.
+    const json consumer = s.standin.admin_get("/_admin/pricebooks/" + kConsumer);
+    const std::string item = consumer["pricebook_items"][0]["item_id"];
+    s.standin.admin_post("/_admin/pricebooks/" + kConsumer + "/items/" + item, {{"pricebook_rate", 77250}});
+    // The list's rows come without their items: an empty list, then no key at all.
+    for (const std::string replace : {R"("pricebook_items":[],"elsewhere":[)", R"("elsewhere":[)"}) {
+      CAPTURE(replace);
+      s.standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/pricebooks"},
+                                                                      {"kind", "rewrite"},
+                                                                      {"find", "\"pricebook_items\":["},
+                                                                      {"replace", replace},
+                                                                      {"count", 1}}})}});
+      s.standin.admin_post("/_admin/stats/reset");
+      auto r = s.pull({"--full"});
+      REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+      CHECK(metrics_of(r)["prices_deleted"] == 0);
+      CHECK_MESSAGE(metrics_of(r)["pricebooks_from_list"] == 0, describe(r));
+      CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebook_get"] == 1);
+      CHECK(s.db.count("SELECT count(*) FROM product_prices") == held);
+      CHECK(prices_differing(s.db, s.standin) == 0);
+    }
+  }
+
+  TEST_CASE("a list row that leaves out prices the list holds deletes nothing by itself: the detail decides") {
+    Synced s(2000);
+    REQUIRE(s.pull({"--full"}).exit_code == 0);
+    const long long held = s.db.count("SELECT count(*) FROM product_prices");
+    const json consumer = s.standin.admin_get("/_admin/pricebooks/" + kConsumer);
+    const std::string item = consumer["pricebook_items"][1]["item_id"];
+    // Zoho's row lists one item fewer, its detail every item: nothing goes.
+    s.standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/pricebooks"},
+                                                                    {"kind", "rewrite"},
+                                                                    {"find", "\"item_id\":\"" + item + "\""},
+                                                                    {"replace", "\"item_id\":\"4815000009999999\""},
+                                                                    {"count", 1}}})}});
+    s.standin.admin_post("/_admin/stats/reset");
+    auto r = s.pull({"--full"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    CHECK(metrics_of(r)["prices_deleted"] == 0);
+    CHECK(s.standin.admin_get("/_admin/stats")["by_endpoint"]["pricebook_get"] == 1);
+    CHECK(s.db.count("SELECT count(*) FROM product_prices") == held);
+    // Gone from the detail too: now it goes, once.
+    s.standin.admin_delete("/_admin/pricebooks/" + kConsumer + "/items/" + item);
+    r = s.pull({"--full"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    CHECK(metrics_of(r)["prices_deleted"] == 1);
+    CHECK(prices_differing(s.db, s.standin) == 0);
+  }
+
+  TEST_CASE("a detail that fails mid-run ends the run; the prices already held stay as they were") {
+    Synced s(2000, {"--books-pricebook-list", "summary"});
+    REQUIRE(s.pull({"--full"}).exit_code == 0);
+    const std::string before = s.db.text(
+        "SELECT md5(string_agg(product_id || ':' || pricelist_id || ':' || price, ',' "
+        "ORDER BY product_id, pricelist_id)) FROM product_prices");
+    const json consumer = s.standin.admin_get("/_admin/pricebooks/" + kConsumer);
+    s.standin.admin_post(
+        "/_admin/pricebooks/" + kConsumer + "/items/" + consumer["pricebook_items"][0]["item_id"].get<std::string>(),
+        {{"pricebook_rate", 91250}});
+    s.standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"path", "/pricebooks/" + kConsumer}, {"kind", "status"}, {"status", 400}}})}});
+    auto r = s.pull({"--full"});
+    CHECK_MESSAGE(r.exit_code == 69, describe(r));
+    CHECK(s.db.text("SELECT md5(string_agg(product_id || ':' || pricelist_id || ':' || price, ',' "
+                    "ORDER BY product_id, pricelist_id)) FROM product_prices") == before);
+    s.standin.admin_delete("/_admin/faults");
+    r = s.pull({"--full"});
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    CHECK(metrics_of(r)["prices_updated"] == 1);
+    CHECK(prices_differing(s.db, s.standin) == 0);
+  }
+
+  TEST_CASE("the --full estimate counts the books priced item by item: it is what the run calls") {
+    // Consumer's detail and row list no items: it is priced through /items/pricebookrate, 100 ids a call.
+    Synced s(2000);
+    s.standin.admin_post("/_admin/pricebooks/" + kConsumer, {{"items_shape", "empty"}});
+    REQUIRE(s.pull({"--full"}).exit_code == 0);
+    const long long active = s.db.count("SELECT count(*) FROM products WHERE is_active");
+    REQUIRE(active > 1000);
+    TempDir dir;
+    dir.write("tshsync.toml", "[zoho]\ndaily_call_budget = 100000\n");
+    s.standin.admin_post("/_admin/stats/reset");
+    auto r = run_tshsync(s.db, {"--config", dir.file("tshsync.toml"), "pull-prices", "--full"}, pull_env(s.standin));
+    REQUIRE_MESSAGE(r.exit_code == 0, describe(r));
+    const json m = metrics_of(r);
+    CHECK(m["pricebooks_by_item_rates"] == 1);
+    const long long counted = s.standin.admin_get("/_admin/stats")["api_requests"].get<long long>();
+    CHECK(counted == 2 + (active + 99) / 100);  // the list, Consumer's detail, the rate calls
+    CHECK(m["calls_estimated"].get<long long>() == counted);
+    CHECK(m["api_calls"].get<long long>() == counted);
   }
 }

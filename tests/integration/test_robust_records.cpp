@@ -128,7 +128,8 @@ TEST_SUITE("robust-records") {
         "AND p.zoho_item_id = '" +
         priced + "'");
     REQUIRE(!list_price.empty());
-    set_faults(standin, json::array({{{"path", "/pricebooks/4815000000070001"},
+    // The list row (Books' rows carry the items) and the detail alike.
+    set_faults(standin, json::array({{{"path", "/pricebooks"},
                                       {"kind", "raw_field"},
                                       {"item_id", priced},
                                       {"field", "pricebook_rate"},

@@ -101,4 +101,40 @@ TEST_CASE("envelope with a big array: checked whole, returned without the array'
   CHECK(cut.reason == "HTTP 200 with truncated JSON");
 }
 
+namespace {
+
+// A list page whose rows each carry their own items (GET /pricebooks as Books documents it).
+const std::string kListPage = R"({"code": 0, "pricebooks": [
+    {"pricebook_id": "1", "pricebook_items": [{"item_id": "a"}, {"item_id": "b"}], "tags": [[1], 2]},
+    {"pricebook_id": "2", "pricebook_items": []},
+    {"pricebook_id": "3"},
+    {"pricebook_id": "4", "pricebook_items": [{"item_id": "c", "price_brackets": [{"pricebook_rate": 1}]}]}
+  ], "page_context": {"has_more_page": false}})";
+
+std::vector<std::string> row_item_ids(const json& envelope, size_t row) {
+  std::vector<std::string> ids;
+  zoho::JsonElements(kListPage, envelope, {"pricebooks", zoho::element_step(row), "pricebook_items"})
+      .for_each([&](const json& e) { ids.push_back(e["item_id"].get<std::string>()); });
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("json elements: the arrays of every row of a list, then one row's elements by its index") {
+  const json envelope = zoho::parse_without_elements(kListPage, {"pricebooks", zoho::kAnyElement, "pricebook_items"});
+  REQUIRE(envelope["pricebooks"].size() == 4);
+  CHECK(envelope["pricebooks"][0]["pricebook_items"] == json::array());
+  CHECK(envelope["pricebooks"][0]["tags"] == json::parse("[[1], 2]"));
+  CHECK(envelope["pricebooks"][3]["pricebook_items"] == json::array());
+  CHECK_FALSE(envelope["pricebooks"][2].contains("pricebook_items"));
+  CHECK(row_item_ids(envelope, 0) == std::vector<std::string>{"a", "b"});
+  CHECK(row_item_ids(envelope, 1).empty());
+  CHECK(row_item_ids(envelope, 2).empty());
+  CHECK(row_item_ids(envelope, 3) == std::vector<std::string>{"c"});
+  CHECK(row_item_ids(envelope, 4).empty());  // no such row
+  CHECK(zoho::JsonElements(kListPage, envelope, {"pricebooks", zoho::element_step(1), "pricebook_items"}).is_array());
+  CHECK_FALSE(
+      zoho::JsonElements(kListPage, envelope, {"pricebooks", zoho::element_step(2), "pricebook_items"}).is_array());
+}
+
 TEST_SUITE_END();

@@ -81,18 +81,15 @@ ItemQuery item_query_of(const ApiRequest& request) {
     }
   }
   const std::string column = req.has_param("sort_column") ? req.get_param_value("sort_column") : "";
-  if (request.books_documented && (column == "rate" || column == "tax_name")) {
-    query.sort = SortColumn::name;  // Books' other sort columns; the order matters little here
-  } else if (request.books_documented && !column.empty() && column != "name") {
-    throw invalid_value("sort_column");
-  } else if (column.empty() || column == "name") {
+  // Books' other sort columns sort by name here: the order matters little.
+  const bool books_sort = request.books_documented && (column == "rate" || column == "tax_name");
+  const bool inventory_sort = !request.books_documented && (column == "last_modified_time" || column == "created_time");
+  if (column.empty() || column == "name" || books_sort) {
     query.sort = SortColumn::name;
-  } else if (column == "last_modified_time") {
-    query.sort = SortColumn::last_modified_time;
-  } else if (column == "created_time") {
-    query.sort = SortColumn::created_time;
-  } else {
+  } else if (!inventory_sort) {
     throw invalid_value("sort_column");
+  } else {
+    query.sort = column == "created_time" ? SortColumn::created_time : SortColumn::last_modified_time;
   }
   const std::string order = req.has_param("sort_order") ? req.get_param_value("sort_order") : "A";
   if (order != "A" && order != "D") {
@@ -198,7 +195,9 @@ ApiReply list_pricebooks(const ApiRequest& request) {
   const std::size_t last = std::min(first + paging.per_page, books.size());
   Json list = Json::array();
   for (std::size_t i = first; i < last; ++i) {
-    list.push_back(pricebook_summary(books[i]));
+    // Books documents each row with its pricebook_items (B-OAS list-all-pricebooks-response).
+    list.push_back(request.list_rows_with_items ? pricebook_detail(books[i], request.catalog)
+                                                : pricebook_summary(books[i]));
   }
   Json context = page_context(paging.page, paging.per_page, last < books.size());
   context["sort_column"] = "created_time";

@@ -27,7 +27,8 @@ struct ApiRequest {
   Flavor flavor;
   const Catalog& catalog;
   ModifiedComparison comparison;
-  bool books_documented = false;  // --books-items documented and a /books/v3 request
+  bool books_documented = false;      // --books-items documented and a /books/v3 request
+  bool list_rows_with_items = false;  // --books-pricebook-list documented and a /books/v3 request
 };
 
 struct ApiReply {

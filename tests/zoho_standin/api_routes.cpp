@@ -69,7 +69,8 @@ void serve_api(ServerState& state, Flavor flavor, const Endpoint& endpoint, cons
                              flavor,
                              state.catalog,
                              state.options.modified_comparison,
-                             flavor == Flavor::books && state.options.books_items == "documented"};
+                             flavor == Flavor::books && state.options.books_items == "documented",
+                             flavor == Flavor::books && state.options.books_pricebook_list == "documented"};
     const ApiReply reply = endpoint.handler(request);
     send_json(res, reply.status, reply.body);
   } catch (const ApiError& error) {

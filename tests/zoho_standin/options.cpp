@@ -21,13 +21,21 @@ T parse_number(std::string_view flag, std::string_view text, T min, T max) {
   return value;
 }
 
-constexpr std::array<std::string_view, 14> valued_flags = {"books-items",     "port",
-                                                           "port-file",       "catalog",
-                                                           "items",           "seed",
-                                                           "rate-limit",      "daily-limit",
-                                                           "token-ttl",       "client-id",
-                                                           "client-secret",   "refresh-token",
-                                                           "organization-id", "modified-comparison"};
+constexpr std::array<std::string_view, 15> valued_flags = {"books-items",
+                                                           "books-pricebook-list",
+                                                           "port",
+                                                           "port-file",
+                                                           "catalog",
+                                                           "items",
+                                                           "seed",
+                                                           "rate-limit",
+                                                           "daily-limit",
+                                                           "token-ttl",
+                                                           "client-id",
+                                                           "client-secret",
+                                                           "refresh-token",
+                                                           "organization-id",
+                                                           "modified-comparison"};
 
 }  // namespace
 
@@ -54,6 +62,9 @@ endpoint on 127.0.0.1, for tests, the demo and benchmarks. See tests/zoho_standi
   --books-items documented|lenient
                            /books/v3/items as Books documents it: no last_modified_time
                            filter, sort only by name, rate, tax_name (default lenient)
+  --books-pricebook-list documented|summary
+                           /books/v3/pricebooks rows with their pricebook_items, as Books
+                           documents them, or without (default documented)
   --quiet                  no request log
   --help                   this text
 )";
@@ -128,6 +139,11 @@ Options parse_options(int argc, const char* const* argv, bool& help) {
         throw UsageError("--books-items is documented or lenient");
       }
       options.books_items = std::string(value);
+    } else if (flag == "books-pricebook-list") {
+      if (value != "documented" && value != "summary") {
+        throw UsageError("--books-pricebook-list is documented or summary");
+      }
+      options.books_pricebook_list = std::string(value);
     } else if (flag == "modified-comparison") {
       if (value != "ge" && value != "gt") {
         throw UsageError("--modified-comparison is ge or gt");

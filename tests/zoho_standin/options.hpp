@@ -29,6 +29,9 @@ struct Options {
   // tax_name (others: 400 code 2) and no last_modified_time filter (ignored). "lenient": as
   // Inventory.
   std::string books_items = "lenient";
+  // "documented": /books/v3/pricebooks rows carry pricebook_items, as the Books OAS documents its
+  // list rows. "summary": rows without them (whether live Books sends them is not confirmed).
+  std::string books_pricebook_list = "documented";
   bool quiet = false;
 };
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <tshsync/core/log.hpp>
+#include <tshsync/sync/pull_prices_cost.hpp>
 #include <tshsync/sync/state.hpp>
 #include <tshsync/webhooks/change_feed.hpp>
 #include <tshsync/zoho/call_shares.hpp>
@@ -89,10 +90,7 @@ int64_t apply_feed(RunContext& ctx, zoho::Client& client, const PullPlan& plan, 
 
 ListingCost estimate_listing(pqxx::connection& conn, const PullPlan& plan, bool batched) {
   pqxx::read_transaction tx(conn);
-  if (plan.kind == ChangeKind::prices) {
-    // The list, then each active book's detail.
-    return {1 + tx.exec("SELECT count(*) FROM pricelists WHERE is_active")[0][0].as<int64_t>(), true};
-  }
+  if (plan.kind == ChangeKind::prices) return {sync::estimate_listing_calls(tx), true};
   const int64_t items = tx.exec("SELECT count(*) FROM products WHERE zoho_item_id IS NOT NULL")[0][0].as<int64_t>();
   const auto strategy = sync::read_state(tx, "strategy." + plan.command);
   const bool keyed = !plan.full && strategy && strategy->is_string() &&
@@ -107,8 +105,9 @@ std::optional<core::ExitCode> begin_pull(RunContext& ctx, zoho::Client& client, 
   client.count_calls_as(zoho::call_share(config.zoho, plan.command, std::chrono::system_clock::now()));
   const bool batched = batched_details(config);
   const auto list_instead = [&](const char* why) -> std::optional<core::ExitCode> {
-    zoho::defer_if_over_share(ctx.db, config.zoho, plan.command, estimate_listing(ctx.db, plan, batched).calls,
-                              ctx.report);
+    const int64_t estimated = estimate_listing(ctx.db, plan, batched).calls;
+    ctx.report.set("calls_estimated", estimated);
+    zoho::defer_if_over_share(ctx.db, config.zoho, plan.command, estimated, ctx.report);
     if (why != nullptr) core::log_verbose("{}: listing ({})", plan.command, why);
     return std::nullopt;
   };

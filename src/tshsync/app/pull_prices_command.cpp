@@ -25,6 +25,7 @@ void publish(core::RunReport& report, const sync::PriceCounts& counts, const zoh
   report.set("prices_discounted", counts.discounted);
   report.set("pricelists_kept", counts.lists_kept);
   report.set("pricebooks_by_item_rates", counts.books_by_item_rates);
+  report.set("pricebooks_from_list", counts.books_from_list);
   report.set("api_calls", client.api_calls());
   report.records_synced = counts.prices_inserted + counts.prices_updated + counts.prices_deleted;
 }

@@ -235,7 +235,11 @@ void apply_per_item(pqxx::transaction_base& tx, const zoho::Pricebook& book, con
     core::log_warn("pricebook {} ({}): {} item(s) have no product; run pull-products first", book.name,
                    book.pricebook_id, staged - known);
   }
-  if (items_complete) guard_deletes(tx, kPerItemDoomed, book, list_id, options);
+  if (items_complete) {
+    guard_deletes(tx, kPerItemDoomed, book, list_id, options);
+  } else {
+    counts.removals_unconfirmed += tx.exec_params(kPerItemDoomed, list_id)[0][0].as<int64_t>();
+  }
   counts.prices_deleted += tx.exec_params(kPerItemDelete, list_id, items_complete)[0][0].as<int64_t>();
 }
 
@@ -272,6 +276,8 @@ void PriceCounts::add(const PriceCounts& other) {
   lists_kept += other.lists_kept;
   books_by_item_rates += other.books_by_item_rates;
   item_rate_calls += other.item_rate_calls;
+  books_from_list += other.books_from_list;
+  removals_unconfirmed += other.removals_unconfirmed;
 }
 
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const nlohmann::json& items,

@@ -36,6 +36,8 @@ struct PriceCounts {
   int64_t lists_kept = 0;               // books whose detail had no items: their list kept as it was
   int64_t books_by_item_rates = 0;      // books priced through GET /items/pricebookrate instead
   int64_t item_rate_calls = 0;          // those requests
+  int64_t books_from_list = 0;          // per_item books priced from their GET /pricebooks row, no detail read
+  int64_t removals_unconfirmed = 0;     // rows the items did not list, kept: the items were not known complete
   int64_t prices_known = 0;             // rows the book computed for known products (written or not)
   std::vector<std::string> failed_ids;  // items whose price the database refused
 
@@ -59,8 +61,9 @@ struct PriceCounts {
 // Only rows whose price, currency, brackets, source (or discount_percentage,
 // when the ERP has that column) differ are written. A per_item row's price is
 // its rate less pricebook_discount, rounded (price_rounding.hpp).
-// With `items_complete` false (the items came from GET /items/pricebookrate,
-// not the book's own list) nothing is deleted. Deletes beyond
+// With `items_complete` false (the items came from GET /items/pricebookrate or
+// a list row, not the book's detail) nothing is deleted; the rows a complete
+// list would have deleted are counted in removals_unconfirmed. Deletes beyond
 // options.mass_changes throw core::Error (exit 65) before anything is kept.
 // Throws zoho::RecordError for a book it cannot apply.
 PriceCounts apply_pricebook(pqxx::transaction_base& tx, const zoho::Pricebook& book, const zoho::JsonElements& items,

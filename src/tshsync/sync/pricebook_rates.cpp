@@ -12,8 +12,6 @@ namespace tshsync::sync {
 
 namespace {
 
-constexpr size_t kIdsPerCall = 100;
-
 std::vector<std::string> active_item_ids(pqxx::transaction_base& tx) {
   std::vector<std::string> ids;
   for (const auto& row : tx.exec("SELECT zoho_item_id FROM products WHERE is_active AND zoho_item_id IS NOT NULL "
@@ -39,9 +37,10 @@ std::optional<nlohmann::json> fetch_pricebook_rates(zoho::Client& client, pqxx::
                                                     const std::string& pricebook_id, int64_t& calls) {
   const std::vector<std::string> ids = active_item_ids(tx);
   nlohmann::json rows = nlohmann::json::array();
-  for (size_t first = 0; first < ids.size(); first += kIdsPerCall) {
+  for (size_t first = 0; first < ids.size(); first += static_cast<size_t>(kItemRateIdsPerCall)) {
     std::string batch;
-    for (size_t i = first; i < ids.size() && i < first + kIdsPerCall; ++i) batch += (batch.empty() ? "" : ",") + ids[i];
+    for (size_t i = first; i < ids.size() && i < first + static_cast<size_t>(kItemRateIdsPerCall); ++i)
+      batch += (batch.empty() ? "" : ",") + ids[i];
     nlohmann::json body;
     try {
       ++calls;

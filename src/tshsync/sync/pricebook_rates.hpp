@@ -17,6 +17,9 @@ namespace tshsync::sync {
 // "may not return items" (TSH's storefront code), so it never deletes prices.
 bool has_pricebook_items(const zoho::JsonElements& items);
 
+// Ids per GET /items/pricebookrate call (what TSH's storefront sends).
+inline constexpr int64_t kItemRateIdsPerCall = 100;
+
 // A per_item book's rows as Books' GET /items/pricebookrate gives them for the
 // ERP's active products, 100 ids a call: [{item_id, pricebook_rate}], the price
 // Zoho gives each item under the book. nullopt when Zoho refuses the endpoint

@@ -74,6 +74,12 @@ struct Client::Impl {
   // `big_array` and `text`: see get_large_if_exists.
   std::optional<nlohmann::json> call(const std::string& path, const Query& params, bool missing_is_empty,
                                      const JsonPath* big_array = nullptr, std::string* text = nullptr);
+  // The page walk of for_each_page and for_each_large_page; `text` is the
+  // body when `big_array` is given (then `body` lacks its elements).
+  using RawPageCallback = std::function<bool(nlohmann::json& body, std::string& text, const nlohmann::json& records,
+                                             const PageContext& context)>;
+  void list_pages(const std::string& path, const Query& params, const std::string& collection_key,
+                  const JsonPath* big_array, const RawPageCallback& on_page);
   void wait_for_slot(const std::string& label);
   void note_rate_headers(const http::Response& response);
   http::RetryTiming timing() const {
@@ -237,8 +243,8 @@ std::optional<Client::LargeAnswer> Client::get_large_if_exists(const std::string
   return answer;
 }
 
-void Client::for_each_page(const std::string& path, const Query& params, const std::string& collection_key,
-                           const PageCallback& on_page) {
+void Client::Impl::list_pages(const std::string& path, const Query& params, const std::string& collection_key,
+                              const JsonPath* big_array, const RawPageCallback& on_page) {
   Query base;
   for (const auto& param : params) {
     if (param.first != "page" && param.first != "per_page") base.push_back(param);
@@ -253,7 +259,8 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
     Query query = base;
     query.emplace_back("page", std::to_string(page));
     query.emplace_back("per_page", std::to_string(kPerPage));
-    nlohmann::json body = *impl_->call(path, query, false);
+    std::string text;
+    nlohmann::json body = *call(path, query, false, big_array, big_array != nullptr ? &text : nullptr);
     // Members through find_field, not json::find: GCC 12 at -O2 cannot tell
     // that json's iterators are never null (-Wnull-dereference).
     const nlohmann::json* found = find_field(body, collection_key);
@@ -268,8 +275,7 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
       const nlohmann::json* more = find_field(*page_context, "has_more_page");
       context.has_more_page = more != nullptr && more->is_boolean() && more->get<bool>();
     }
-    const nlohmann::json records = *found;  // 200 records at most: a copy is cheap
-    body = nullptr;                         // one page in memory at a time
+    const nlohmann::json records = *found;  // 200 records at most (their big arrays empty): a copy is cheap
     if (context.has_more_page && records.empty())
       throw core::unavailable_error(
           fmt::format("Zoho sent an empty page {} of {} that claims more pages; stopping the listing", page, path));
@@ -278,8 +284,27 @@ void Client::for_each_page(const std::string& path, const Query& params, const s
           fmt::format("Zoho served page {} of {} with the same records as an earlier page (a stale cache or replica); "
                       "stopping the listing",
                       page, path));
-    if (!on_page(records, context) || !context.has_more_page) return;
+    if (!on_page(body, text, records, context) || !context.has_more_page) return;
   }
+}
+
+void Client::for_each_page(const std::string& path, const Query& params, const std::string& collection_key,
+                           const PageCallback& on_page) {
+  impl_->list_pages(path, params, collection_key, nullptr,
+                    [&](nlohmann::json& body, std::string&, const nlohmann::json& records, const PageContext& context) {
+                      body = nullptr;  // one page in memory at a time
+                      return on_page(records, context);
+                    });
+}
+
+void Client::for_each_large_page(const std::string& path, const std::string& collection_key,
+                                 const std::string& record_array, const LargePageCallback& on_page) {
+  const JsonPath big_arrays{collection_key, kAnyElement, record_array};
+  impl_->list_pages(path, {}, collection_key, &big_arrays,
+                    [&](nlohmann::json& body, std::string& text, const nlohmann::json&, const PageContext& context) {
+                      LargeAnswer page{std::move(body), std::move(text)};
+                      return on_page(page, context);
+                    });
 }
 
 void Client::count_calls_as(const CallShare& share) { impl_->rate.count_as(share); }

@@ -80,6 +80,14 @@ class Client {
   // holds more than one page.
   void for_each_page(const std::string& path, const Query& params, const std::string& collection_key,
                      const PageCallback& on_page);
+  // Like for_each_page, for a list whose records each carry an array that may
+  // be too large to hold as a document (GET /pricebooks rows with their
+  // pricebook_items, as Books documents them): `page.envelope` has every
+  // record's `record_array` empty, and its elements are read from `page.text`
+  // (JsonElements with {collection_key, element_step(i), record_array}).
+  using LargePageCallback = std::function<bool(LargeAnswer& page, const PageContext& context)>;
+  void for_each_large_page(const std::string& path, const std::string& collection_key, const std::string& record_array,
+                           const LargePageCallback& on_page);
 
   // Counts every later request as this command's (tshsync_call_usage) and
   // caps it at the command's share of the daily budget (call_shares.hpp).

@@ -8,8 +8,13 @@
 
 namespace tshsync::zoho {
 
-// Object keys from the root to one array, e.g. {"pricebook", "pricebook_items"}.
+// Steps from the root to one array, e.g. {"pricebook", "pricebook_items"}: object
+// keys, or array elements: element_step(3) is the fourth element, kAnyElement any
+// element ({"pricebooks", kAnyElement, "pricebook_items"}: the items of every row).
 using JsonPath = std::vector<std::string>;
+
+inline const std::string kAnyElement = "[]";
+std::string element_step(size_t index);
 
 // Some responses are one envelope around an array too large to hold as a
 // document (a pricebook of 100,000 items is ~80 MB as nlohmann::json, ~10 MB
