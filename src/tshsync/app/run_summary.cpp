@@ -27,6 +27,7 @@ void append(std::string& out, const std::string& item) { out += (out.empty() ? "
 // how many other rules only warn.
 std::string failed_rules(const std::vector<core::RuleVerdict>& verdicts) {
   std::vector<const core::RuleVerdict*> by_name;
+  by_name.reserve(verdicts.size());
   for (const auto& v : verdicts) by_name.push_back(&v);
   std::sort(by_name.begin(), by_name.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
   std::string out;
