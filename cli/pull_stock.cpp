@@ -5,30 +5,21 @@
 #include <tshsync/app/pull_stock_command.hpp>
 
 namespace tshsync::cli {
-namespace {
-
-struct Options {
-  bool full = false;
-  bool locations = false;
-  bool dry_run = false;
-};
-
-}  // namespace
 
 void set_pull_stock_command(CLI::App& app, Shared& shared) {
   auto* cmd = app.add_subcommand(
       "pull-stock",
       "Mirror Zoho stock into products.stock_quantity: items changed since the last run, or all with --full");
-  auto opts = std::make_shared<Options>();
-  cmd->add_flag("--full", opts->full, "Read the stock of every item, not only of items changed since the last run");
-  cmd->add_flag("--locations", opts->locations,
+  auto options = std::make_shared<app::PullStockCommandOptions>();
+  auto dry_run = std::make_shared<bool>(false);
+  cmd->add_flag("--full", options->full, "Read the stock of every item, not only of items changed since the last run");
+  cmd->add_flag("--locations", options->locations,
                 "Also keep stock per location (or warehouse) in product_stock_locations (item details, 100 a call)");
-  cmd->add_flag("--dry-run", opts->dry_run, "Fetch and count what would change without writing (cursor included)");
-  cmd->callback([&shared, opts] {
-    const auto spec = app::specs::pull_stock().dry_run_if(opts->dry_run);
-    const app::PullStockCommandOptions options{opts->full, opts->locations};
+  cmd->add_flag("--dry-run", *dry_run, "Fetch and count what would change without writing (cursor included)");
+  cmd->callback([&shared, options, dry_run] {
+    const auto spec = app::specs::pull_stock().dry_run_if(*dry_run);
     shared.exit_code = app::run_command(
-        shared.global, spec, [options](app::RunContext& ctx) { return app::pull_stock_command(ctx, options); });
+        shared.global, spec, [options](app::RunContext& ctx) { return app::pull_stock_command(ctx, *options); });
   });
 }
 

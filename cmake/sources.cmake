@@ -92,6 +92,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/sync/staging.cpp
   src/tshsync/sync/state.cpp
   src/tshsync/sync/stock_merge.cpp
+  src/tshsync/util/ascii.cpp
   src/tshsync/util/duration.cpp
   src/tshsync/util/epoch.cpp
   src/tshsync/util/files.cpp

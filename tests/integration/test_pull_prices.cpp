@@ -8,6 +8,7 @@
 #include <tshsync/zoho/item.hpp>
 
 #include "support/standin.hpp"
+#include "support/standin_helpers.hpp"
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -20,16 +21,6 @@ namespace {
 const std::string kConsumer = "4815000000070001";   // per_item, IQD, with volume items
 const std::string kWholesale = "4815000000070002";  // fixed_percentage -10%, base currency
 const std::string kRetired = "4815000000070003";    // per_item, inactive
-
-std::vector<std::string> large_catalog(int items) {
-  return {"--catalog", "large", "--items", std::to_string(items), "--rate-limit", "0"};
-}
-
-Env pull_env(const Standin& standin) {
-  Env env = standin.zoho_env();
-  env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
-  return env;
-}
 
 // The price a fixed_percentage book gives, worked out here in floating point
 // the way the stand-in documents it (not with tshsync's code).

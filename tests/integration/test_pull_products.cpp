@@ -9,6 +9,7 @@
 #include <tshsync/sync/item_merge.hpp>
 
 #include "support/standin.hpp"
+#include "support/standin_helpers.hpp"
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -16,17 +17,6 @@ namespace tsync = tshsync::sync;
 using nlohmann::json;
 
 namespace {
-
-std::vector<std::string> large_catalog(int items) {
-  return {"--catalog", "large", "--items", std::to_string(items), "--rate-limit", "0"};
-}
-
-Env pull_env(const Standin& standin, const std::string& product = "books") {
-  Env env = standin.zoho_env();
-  env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
-  env["ZOHO_PRODUCT"] = product;
-  return env;
-}
 
 // Products that disagree with the stand-in's own data (GET /_admin/export):
 // items missing or different in PostgreSQL, plus active Zoho products Zoho no longer has.
@@ -50,17 +40,6 @@ SELECT (SELECT count(*) FROM truth t LEFT JOIN products p ON p.zoho_item_id = t.
 )SQL",
                                   items.dump())[0];
   return row[0].as<long long>();
-}
-
-std::vector<std::string> item_ids(const Standin& standin, size_t count, size_t stride) {
-  const json items = standin.admin_get("/_admin/export")["items"];
-  std::vector<std::string> ids;
-  for (size_t i = 0; i < count && i * stride < items.size(); ++i) ids.push_back(items[i * stride]["item_id"]);
-  return ids;
-}
-
-long long items_list_calls(const Standin& standin) {
-  return standin.admin_get("/_admin/stats")["by_endpoint"]["items_list"].get<long long>();
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <tshsync/sync/stock_merge.hpp>
 
 #include "support/standin.hpp"
+#include "support/standin_helpers.hpp"
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -13,17 +14,6 @@ namespace tsync = tshsync::sync;
 using nlohmann::json;
 
 namespace {
-
-std::vector<std::string> large_catalog(int items) {
-  return {"--catalog", "large", "--items", std::to_string(items), "--rate-limit", "0"};
-}
-
-Env pull_env(const Standin& standin, const std::string& product = "inventory") {
-  Env env = standin.zoho_env();
-  env["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
-  env["ZOHO_PRODUCT"] = product;
-  return env;
-}
 
 // Products whose stock_quantity is not the stand-in's `field`.
 long long stock_differing(TestDatabase& db, const Standin& standin, const std::string& field = "stock_on_hand") {
@@ -86,13 +76,6 @@ SELECT (SELECT count(*) FROM (SELECT * FROM truth EXCEPT SELECT * FROM mine) a)
       .as<long long>();
 }
 
-std::vector<std::string> item_ids(const Standin& standin, size_t count, size_t stride) {
-  const json items = standin.admin_get("/_admin/export")["items"];
-  std::vector<std::string> ids;
-  for (size_t i = 0; i < count && i * stride < items.size(); ++i) ids.push_back(items[i * stride]["item_id"]);
-  return ids;
-}
-
 json stats(const Standin& standin) { return standin.admin_get("/_admin/stats"); }
 
 }  // namespace
@@ -102,7 +85,7 @@ TEST_SUITE("pull-stock") {
     Standin standin(large_catalog(5000));
     TestDatabase db;
     migrate(db);
-    const Env env = pull_env(standin);
+    const Env env = pull_env(standin, "inventory");
     REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
     db.exec("UPDATE products SET stock_quantity = 0");  // drift the ERP away from Zoho
 
@@ -163,7 +146,7 @@ TEST_SUITE("pull-stock") {
     Standin standin(large_catalog(1000));
     TestDatabase db;
     migrate(db);
-    const Env env = pull_env(standin);
+    const Env env = pull_env(standin, "inventory");
     REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
     const LocationTruth truth = location_truth(standin);
     REQUIRE(truth.items_with_locations > 0);
@@ -219,7 +202,7 @@ TEST_SUITE("pull-stock") {
     Standin standin(large_catalog(50));
     TestDatabase db;
     migrate(db);
-    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, pull_env(standin)).exit_code == 0);
+    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, pull_env(standin, "inventory")).exit_code == 0);
     const auto ids = item_ids(standin, 2, 10);
     {
       pqxx::work tx(db.conn());
@@ -239,7 +222,7 @@ TEST_SUITE("pull-stock") {
     Standin standin(large_catalog(300));
     TestDatabase db;
     migrate(db);
-    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, pull_env(standin)).exit_code == 0);
+    REQUIRE(run_tshsync(db, {"pull-products", "--full"}, pull_env(standin, "inventory")).exit_code == 0);
     const auto ids = item_ids(standin, 3, 50);
     {
       pqxx::work tx(db.conn());
@@ -271,7 +254,7 @@ TEST_SUITE("pull-stock") {
     Standin standin(large_catalog(2000));
     TestDatabase db;
     migrate(db);
-    Env env = pull_env(standin);
+    Env env = pull_env(standin, "inventory");
     REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
     db.exec("UPDATE products SET stock_quantity = 0");
     db.exec("UPDATE tshsync_rate_account SET calls_today = 0");
@@ -296,7 +279,7 @@ TEST_SUITE("pull-stock") {
     Standin standin(large_catalog(1500));
     TestDatabase db;
     migrate(db);
-    const Env env = pull_env(standin);
+    const Env env = pull_env(standin, "inventory");
     REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
     db.exec("UPDATE products SET stock_quantity = 0");
     standin.admin_post("/_admin/faults",

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kSecret = "whsec-replay-test-0123456789";
+const std::string kReplaySecret = "whsec-replay-test-0123456789";
 
 // A stand-in item id (tests/zoho_standin: 4815000001000001 + index * 1000).
 std::string standin_item(int index) {
@@ -46,7 +46,7 @@ struct Fixture {
       for (const auto& [k, v] : standin.zoho_env()) e[k] = v;
       e["ZOHO_REQUESTS_PER_MINUTE"] = "6000";
     }
-    if (with_secret) e["ZOHO_WEBHOOK_SECRET"] = kSecret;
+    if (with_secret) e["ZOHO_WEBHOOK_SECRET"] = kReplaySecret;
     return e;
   }
 
@@ -85,7 +85,7 @@ TEST_SUITE("replay-dlq") {
     Fixture f;
     f.configure({{"invoice.*", "erp-invoices"}, {"contact.*", "erp-contacts"}});
     for (const char* sink : {"erp-invoices", "erp-contacts"})
-      f.standin.admin_post(std::string("/_admin/sinks/") + sink, {{"hmac_secret", kSecret}});
+      f.standin.admin_post(std::string("/_admin/sinks/") + sink, {{"hmac_secret", kReplaySecret}});
 
     // 19 updates carrying a wrong price for products the ERP has at a wrong price too.
     for (int i = 0; i < 19; ++i) {
@@ -144,7 +144,8 @@ TEST_SUITE("replay-dlq") {
       CHECK(r["signature_valid"] == true);
       CHECK(r["method"] == "POST");
       CHECK(r["headers"]["Content-Type"] == "application/json");
-      CHECK(r["headers"]["X-Zoho-Signature"] == tshsync::webhooks::sign_hex(kSecret, r["body"].get<std::string>()));
+      CHECK(r["headers"]["X-Zoho-Signature"] ==
+            tshsync::webhooks::sign_hex(kReplaySecret, r["body"].get<std::string>()));
     }
     const json contacts = f.sink_requests("erp-contacts");
     CHECK(contacts.size() == 9);
@@ -290,7 +291,7 @@ TEST_SUITE("replay-dlq") {
   TEST_CASE("signature failures are flagged for a human even with a catch-all target; unknown types go to it") {
     Fixture f;
     f.configure({{"*", "erp-all"}});
-    f.standin.admin_post("/_admin/sinks/erp-all", {{"hmac_secret", kSecret}});
+    f.standin.admin_post("/_admin/sinks/erp-all", {{"hmac_secret", kReplaySecret}});
     f.failed_webhook("signature_missing", R"({"invoice": {"invoice_id": "1"}})", 300);
     f.failed_webhook("signature_invalid", R"({"item": {"item_id": "4815000001000001", "rate": 0.01}})", 200);
     f.failed_webhook("unknown", R"({"raw": "unknown"})", 100);
@@ -343,8 +344,8 @@ TEST_SUITE("replay-dlq") {
     }
     SUBCASE("the secret never shows in the output") {
       auto r = f.replay({"--verbose"}, false);
-      CHECK(r.out.find(kSecret) == std::string::npos);
-      CHECK(r.err.find(kSecret) == std::string::npos);
+      CHECK(r.out.find(kReplaySecret) == std::string::npos);
+      CHECK(r.err.find(kReplaySecret) == std::string::npos);
     }
   }
 

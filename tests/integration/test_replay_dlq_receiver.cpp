@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kSecret = "whsec-receiver-test-0123456789";
+const std::string kReceiverSecret = "whsec-receiver-test-0123456789";
 const std::string kWebhookKey = "tsh-webhook-key-abcdef0123456789";
 
 class TshReceiver {
@@ -116,7 +116,7 @@ TEST_SUITE("replay-dlq") {
     failed_webhook(db, "invoice.update", invalid);
     receiver.already_processed("zoho:invoice:4815000000200002:create");
 
-    const Env env{{"TSHSYNC_CONFIG", dir.file("tshsync.toml")}, {"ZOHO_WEBHOOK_SECRET", kSecret}};
+    const Env env{{"TSHSYNC_CONFIG", dir.file("tshsync.toml")}, {"ZOHO_WEBHOOK_SECRET", kReceiverSecret}};
     auto r = run_tshsync(db, {"replay-dlq", "--verbose"}, env);
     REQUIRE_MESSAGE(r.exit_code == 2, describe(r));
     const json m = metrics_of(r);
@@ -140,7 +140,7 @@ TEST_SUITE("replay-dlq") {
     dir.write("tshsync.toml", "[replay.targets]\n\"invoice.*\" = \"" + receiver.url() + "\"\n");
     failed_webhook(db, "invoice.create", invoice_event("4815000000200003"));
     Env env{{"TSHSYNC_CONFIG", dir.file("tshsync.toml")},
-            {"ZOHO_WEBHOOK_SECRET", kSecret},
+            {"ZOHO_WEBHOOK_SECRET", kReceiverSecret},
             {"TSHSYNC_WEBHOOK_KEY", "not-the-key"}};
     auto wrong = run_tshsync(db, {"replay-dlq"}, env);
     REQUIRE_MESSAGE(wrong.exit_code == 2, describe(wrong));

@@ -12,12 +12,12 @@ using namespace tshsync::test;
 
 namespace {
 
-const std::string kSecret = "verify-secret-0123456789";
+const std::string kVerifySecret = "verify-secret-0123456789";
 // Bytes that a careless reader would change: CRLF, a trailing newline, UTF-8, a NUL.
 const std::string kBody = std::string("{\"invoice\": {\"invoice_id\": \"1\", \"note\": \"caf\xc3\xa9\"}}\r\n\0x\n", 55);
 
 ProcessResult verify(const std::vector<std::string>& args, const std::string& body = kBody,
-                     const Env& env = {{"ZOHO_WEBHOOK_SECRET", kSecret}}) {
+                     const Env& env = {{"ZOHO_WEBHOOK_SECRET", kVerifySecret}}) {
   std::vector<std::string> argv{"verify-signature", "--secret-env", "ZOHO_WEBHOOK_SECRET"};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_tshsync_raw(argv, env, body);
@@ -32,7 +32,7 @@ std::string upper(std::string s) {
 
 TEST_SUITE("verify-signature") {
   TEST_CASE("the right signature is accepted, hex in either case or base64") {
-    const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
+    const std::string hex = tshsync::webhooks::sign_hex(kVerifySecret, kBody);
     const std::string base64 = tshsync::webhooks::to_base64(*tshsync::util::decode_hex(hex));
     for (const auto& [sig, encoding] :
          std::vector<std::pair<std::string, std::string>>{{hex, "hex"}, {upper(hex), "hex"}, {base64, "base64"}}) {
@@ -54,7 +54,7 @@ TEST_SUITE("verify-signature") {
   }
 
   TEST_CASE("wrong, truncated and missing signatures are rejected") {
-    const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
+    const std::string hex = tshsync::webhooks::sign_hex(kVerifySecret, kBody);
     std::string wrong = hex;
     wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
     for (const std::string& sig :
@@ -75,7 +75,7 @@ TEST_SUITE("verify-signature") {
 
   TEST_CASE("--header-file: the configured header, found case-insensitively") {
     TempDir dir;
-    const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
+    const std::string hex = tshsync::webhooks::sign_hex(kVerifySecret, kBody);
     dir.write("good.txt",
               "POST /api/zoho/sync-invoices HTTP/1.1\r\nHost: erp\r\nx-zoho-signature: " + hex + "\r\n\r\n");
     dir.write("none.txt", "POST /api/zoho/sync-invoices HTTP/1.1\r\nHost: erp\r\n\r\n");
@@ -89,7 +89,7 @@ TEST_SUITE("verify-signature") {
     CHECK(metrics_of(none)["encoding"] == "missing");
     auto custom = run_tshsync_raw(
         {"verify-signature", "--secret-env", "ZOHO_WEBHOOK_SECRET", "--header-file", dir.file("custom.txt")},
-        {{"ZOHO_WEBHOOK_SECRET", kSecret}, {"TSHSYNC_CONFIG", dir.file("tshsync.toml")}}, kBody);
+        {{"ZOHO_WEBHOOK_SECRET", kVerifySecret}, {"TSHSYNC_CONFIG", dir.file("tshsync.toml")}}, kBody);
     CHECK_MESSAGE(custom.exit_code == 0, describe(custom));
     auto flag = verify({"--header-file", dir.file("custom.txt"), "--header", "x-custom-sig"});
     CHECK_MESSAGE(flag.exit_code == 0, describe(flag));
@@ -98,7 +98,7 @@ TEST_SUITE("verify-signature") {
   }
 
   TEST_CASE("a missing secret is a configuration error, never a pass") {
-    const std::string hex = tshsync::webhooks::sign_hex(kSecret, kBody);
+    const std::string hex = tshsync::webhooks::sign_hex(kVerifySecret, kBody);
     auto unset = verify({"--signature", hex}, kBody, {});
     CHECK_MESSAGE(unset.exit_code == 78, describe(unset));
     CHECK(unset.err.find("ZOHO_WEBHOOK_SECRET") != std::string::npos);
@@ -112,7 +112,7 @@ TEST_SUITE("verify-signature") {
     auto both = verify({"--signature", "x", "--header-file", "/dev/null"});
     CHECK_MESSAGE(both.exit_code == 64, describe(both));
     auto r = verify({"--signature", "wrong", "--verbose"});
-    CHECK(r.out.find(kSecret) == std::string::npos);
-    CHECK(r.err.find(kSecret) == std::string::npos);
+    CHECK(r.out.find(kVerifySecret) == std::string::npos);
+    CHECK(r.err.find(kVerifySecret) == std::string::npos);
   }
 }

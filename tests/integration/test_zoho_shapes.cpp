@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "support/standin.hpp"
+#include "support/standin_helpers.hpp"
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -28,10 +29,6 @@ Env fast_env(const Standin& standin, const std::string& product = "inventory") {
 }
 
 std::vector<std::string> tsh_catalog() { return {"--catalog", "tsh", "--rate-limit", "0"}; }
-std::vector<std::string> large_catalog(int items) {
-  return {"--catalog", "large", "--items", std::to_string(items), "--rate-limit", "0"};
-}
-
 // Half away from zero on the decimal value (8.415 -> 8.42), which a double
 // holds as 8.41499...: the nudge restores the decimal half.
 double nudged_round(double value) { return std::round(value + 1e-9); }

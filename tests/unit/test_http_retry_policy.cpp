@@ -68,13 +68,13 @@ TEST_CASE("classify(http_status)") {
 }
 
 TEST_CASE("classify(TransportError::Kind)") {
-  using Kind = TransportError::Kind;
-  CHECK(classify(Kind::timeout) == Verdict::retry);
-  CHECK(classify(Kind::connect) == Verdict::retry);
-  CHECK(classify(Kind::reset) == Verdict::retry);
-  CHECK(classify(Kind::tls) == Verdict::fail);
-  CHECK(classify(Kind::cancelled) == Verdict::fail);
-  CHECK(classify(Kind::other) == Verdict::fail);
+  using ErrorKind = TransportError::Kind;
+  CHECK(classify(ErrorKind::timeout) == Verdict::retry);
+  CHECK(classify(ErrorKind::connect) == Verdict::retry);
+  CHECK(classify(ErrorKind::reset) == Verdict::retry);
+  CHECK(classify(ErrorKind::tls) == Verdict::fail);
+  CHECK(classify(ErrorKind::cancelled) == Verdict::fail);
+  CHECK(classify(ErrorKind::other) == Verdict::fail);
 }
 
 TEST_CASE("RetryPolicy::should_retry") {

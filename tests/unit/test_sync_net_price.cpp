@@ -2,28 +2,26 @@
 
 #include <tshsync/sync/price_rounding.hpp>
 
-namespace sync = tshsync::sync;
-
 TEST_SUITE_BEGIN("sync");
 
 namespace {
 
 std::string markdown(const char* rate, const char* percentage, const char* type, int places = 2) {
-  const auto rounding = sync::price_rounding(type, places);
+  const auto rounding = tshsync::sync::price_rounding(type, places);
   REQUIRE(rounding.has_value());
-  return sync::fixed_percentage_price(rate, percentage, false, *rounding).value_or("?");
+  return tshsync::sync::fixed_percentage_price(rate, percentage, false, *rounding).value_or("?");
 }
 
 std::string net(const char* rate, const char* discount, const char* type = "no_rounding", int places = 2) {
-  const auto rounding = sync::price_rounding(type, places);
+  const auto rounding = tshsync::sync::price_rounding(type, places);
   REQUIRE(rounding.has_value());
-  return sync::discounted_price(rate, discount, *rounding).value_or("?");
+  return tshsync::sync::discounted_price(rate, discount, *rounding).value_or("?");
 }
 
 }  // namespace
 
 TEST_CASE("net price: Zoho's spelling round_to_dollor is round_to_dollar") {
-  REQUIRE(sync::price_rounding("round_to_dollor", 2).has_value());
+  REQUIRE(tshsync::sync::price_rounding("round_to_dollor", 2).has_value());
   CHECK(markdown("13717.5", "10", "round_to_dollor") == markdown("13717.5", "10", "round_to_dollar"));
   CHECK(markdown("13717.5", "10", "round_to_dollor") == "12346");
 }

@@ -2,16 +2,14 @@
 
 #include <tshsync/sync/price_rounding.hpp>
 
-namespace sync = tshsync::sync;
-
 TEST_SUITE_BEGIN("sync");
 
 namespace {
 
 std::string price(const char* rate, const char* percentage, bool increase, const char* type, int places = 2) {
-  const auto rounding = sync::price_rounding(type, places);
+  const auto rounding = tshsync::sync::price_rounding(type, places);
   REQUIRE(rounding.has_value());
-  return sync::fixed_percentage_price(rate, percentage, increase, *rounding).value_or("?");
+  return tshsync::sync::fixed_percentage_price(rate, percentage, increase, *rounding).value_or("?");
 }
 
 }  // namespace
@@ -38,13 +36,13 @@ TEST_CASE("price rounding: markup, fractional percentages, halves away from zero
 }
 
 TEST_CASE("price rounding: the step and offset the SQL uses") {
-  CHECK(sync::price_rounding("no_rounding", 3)->step == "0.001");
-  CHECK(sync::price_rounding("no_rounding", 0)->step == "1");
-  CHECK(sync::price_rounding("", 2)->step == "0.01");
-  CHECK(sync::price_rounding("round_to_dollar_minus_01", 2)->offset == "-0.01");
-  CHECK(sync::price_rounding("round_to_half_dollar", 2)->step == "0.5");
-  CHECK_FALSE(sync::price_rounding("round_to_nickel", 2).has_value());
-  CHECK_FALSE(sync::fixed_percentage_price("abc", "10", true, {"1", "0", "0.01"}).has_value());
+  CHECK(tshsync::sync::price_rounding("no_rounding", 3)->step == "0.001");
+  CHECK(tshsync::sync::price_rounding("no_rounding", 0)->step == "1");
+  CHECK(tshsync::sync::price_rounding("", 2)->step == "0.01");
+  CHECK(tshsync::sync::price_rounding("round_to_dollar_minus_01", 2)->offset == "-0.01");
+  CHECK(tshsync::sync::price_rounding("round_to_half_dollar", 2)->step == "0.5");
+  CHECK_FALSE(tshsync::sync::price_rounding("round_to_nickel", 2).has_value());
+  CHECK_FALSE(tshsync::sync::fixed_percentage_price("abc", "10", true, {"1", "0", "0.01"}).has_value());
 }
 
 TEST_SUITE_END();

@@ -6,7 +6,6 @@
 #include <tshsync/sync/mass_change_guard.hpp>
 #include <tshsync/sync/product_filter.hpp>
 
-namespace sync = tshsync::sync;
 namespace core = tshsync::core;
 using nlohmann::json;
 
@@ -26,7 +25,7 @@ TEST_CASE("location stock: by id or name, locations[] or warehouses[]; a missing
   for (const std::string location : {"2646610000000077024", "wholesale warehouse"}) {
     CAPTURE(location);
     int64_t missing = 0;
-    const json rows = sync::stock_at_location(details, "location_available_for_sale_stock", location, missing);
+    const json rows = tshsync::sync::stock_at_location(details, "location_available_for_sale_stock", location, missing);
     REQUIRE(rows.size() == 4);
     CHECK(rows[0]["stock"] == 28);
     CHECK(rows[1]["stock"] == -2);
@@ -35,43 +34,44 @@ TEST_CASE("location stock: by id or name, locations[] or warehouses[]; a missing
     CHECK(missing == 2);
   }
   int64_t missing = 0;
-  CHECK(sync::stock_at_location(details, "location_stock_on_hand", "WholeSale WareHouse", missing)[0]["stock"] == 42);
-  CHECK(sync::is_location_stock_field("location_available_stock"));
-  CHECK_FALSE(sync::is_location_stock_field("available_stock"));
+  CHECK(tshsync::sync::stock_at_location(details, "location_stock_on_hand", "WholeSale WareHouse",
+                                         missing)[0]["stock"] == 42);
+  CHECK(tshsync::sync::is_location_stock_field("location_available_stock"));
+  CHECK_FALSE(tshsync::sync::is_location_stock_field("available_stock"));
 }
 
 TEST_CASE("product filter: item types, product types, combos; unsent types do not exclude") {
-  sync::ProductFilter filter;
+  tshsync::sync::ProductFilter filter;
   tshsync::zoho::Item item;
-  CHECK(sync::is_product(item, filter));
+  CHECK(tshsync::sync::is_product(item, filter));
   item.item_type = "purchases";
-  CHECK_FALSE(sync::is_product(item, filter));
+  CHECK_FALSE(tshsync::sync::is_product(item, filter));
   item.item_type = "sales";
   item.product_type = "service";
-  CHECK(sync::is_product(item, filter));
+  CHECK(tshsync::sync::is_product(item, filter));
   filter.product_types = {"goods"};
-  CHECK_FALSE(sync::is_product(item, filter));
+  CHECK_FALSE(tshsync::sync::is_product(item, filter));
   item.product_type = "goods";
   item.is_combo = true;
-  CHECK(sync::is_product(item, filter));
+  CHECK(tshsync::sync::is_product(item, filter));
   filter.include_combos = false;
-  CHECK_FALSE(sync::is_product(item, filter));
+  CHECK_FALSE(tshsync::sync::is_product(item, filter));
 }
 
 TEST_CASE("mass-change guard: more than the share stops with 65 and names the count") {
-  const sync::MassChangeLimit limit{0.10, false};
-  CHECK_NOTHROW(sync::check_mass_change(limit, 10, 100, "delete prices"));
-  CHECK_NOTHROW(sync::check_mass_change(limit, 5, 0, "delete prices"));
+  const tshsync::sync::MassChangeLimit limit{0.10, false};
+  CHECK_NOTHROW(tshsync::sync::check_mass_change(limit, 10, 100, "delete prices"));
+  CHECK_NOTHROW(tshsync::sync::check_mass_change(limit, 5, 0, "delete prices"));
   try {
-    sync::check_mass_change(limit, 555, 855, "delete prices of list Consumer");
+    tshsync::sync::check_mass_change(limit, 555, 855, "delete prices of list Consumer");
     FAIL("no throw");
   } catch (const core::Error& e) {
     CHECK(e.code() == core::ExitCode::data_error);
     CHECK(std::string(e.what()).find("555 of 855") != std::string::npos);
     CHECK(std::string(e.what()).find("--allow-mass-changes") != std::string::npos);
   }
-  CHECK_NOTHROW(sync::check_mass_change({0.10, true}, 555, 855, "delete prices"));
-  CHECK_NOTHROW(sync::check_mass_change({0.7, false}, 555, 855, "delete prices"));
+  CHECK_NOTHROW(tshsync::sync::check_mass_change({0.10, true}, 555, 855, "delete prices"));
+  CHECK_NOTHROW(tshsync::sync::check_mass_change({0.7, false}, 555, 855, "delete prices"));
 }
 
 TEST_CASE("config: the keys of issue 9 and their defaults") {

@@ -5,8 +5,6 @@
 namespace zoho_standin {
 namespace {
 
-constexpr std::int64_t seconds_per_day = 86400;
-
 std::int64_t local_day(UnixSeconds unix_now) {
   const std::int64_t local = unix_now + baghdad_offset_minutes * 60;
   return local / seconds_per_day;

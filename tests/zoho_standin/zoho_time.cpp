@@ -5,8 +5,6 @@
 namespace zoho_standin {
 namespace {
 
-constexpr std::int64_t seconds_per_day = 86400;
-
 // Howard Hinnant's civil calendar algorithms (proleptic Gregorian).
 std::int64_t days_from_civil(std::int64_t year, std::int64_t month, std::int64_t day) {
   year -= month <= 2 ? 1 : 0;

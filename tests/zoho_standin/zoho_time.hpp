@@ -12,6 +12,8 @@ using UnixSeconds = std::int64_t;
 // The organization's timezone: Baghdad, +0300, no daylight saving.
 constexpr int baghdad_offset_minutes = 180;
 
+constexpr std::int64_t seconds_per_day = 86400;
+
 // "2025-10-08T09:15:00+0300": Zoho's format, offset without a colon.
 std::string format_zoho_time(UnixSeconds time, int offset_minutes = baghdad_offset_minutes);
 

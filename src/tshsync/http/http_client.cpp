@@ -9,6 +9,7 @@
 
 #include <tshsync/http/curl_easy.hpp>
 #include <tshsync/http/url.hpp>
+#include <tshsync/util/ascii.hpp>
 
 namespace tshsync::http {
 namespace {
@@ -75,12 +76,6 @@ std::string trim(std::string_view text) {
   return std::string(text);
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // Callbacks run inside C code: no exception may escape. Returning a short
 // count makes libcurl fail the transfer with CURLE_WRITE_ERROR instead.
 size_t on_body(char* data, size_t size, size_t count, void* user) noexcept try {
@@ -98,7 +93,7 @@ size_t on_header(char* data, size_t size, size_t count, void* user) noexcept try
   if (line.rfind("HTTP/", 0) == 0) {
     response->headers.clear();
   } else if (const size_t colon = line.find(':'); colon != std::string_view::npos) {
-    response->headers[lower(trim(line.substr(0, colon)))] = trim(line.substr(colon + 1));
+    response->headers[util::ascii_lower(trim(line.substr(0, colon)))] = trim(line.substr(colon + 1));
   }
   return size * count;
 } catch (...) {

@@ -12,6 +12,7 @@
 
 #include <tshsync/core/error.hpp>
 #include <tshsync/http/curl_global.hpp>
+#include <tshsync/util/ascii.hpp>
 
 namespace tshsync::http {
 namespace {
@@ -22,12 +23,6 @@ struct UrlDeleter {
 struct CurlStringDeleter {
   void operator()(char* text) const noexcept { curl_free(text); }
 };
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 // One part of a parsed URL; empty when the URL has none.
 std::string url_part(CURLU* url, CURLUPart part, unsigned int flags) {
@@ -54,15 +49,15 @@ Origin parse_origin(const std::string& url) {
     throw core::config_error("malformed URL: " + redact_url_query(url) + "; check the configured address");
   }
   Origin origin;
-  origin.scheme = lower(url_part(parsed.get(), CURLUPART_SCHEME, 0));
-  origin.host = lower(url_part(parsed.get(), CURLUPART_HOST, 0));
+  origin.scheme = util::ascii_lower(url_part(parsed.get(), CURLUPART_SCHEME, 0));
+  origin.host = util::ascii_lower(url_part(parsed.get(), CURLUPART_HOST, 0));
   const std::string port = url_part(parsed.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
   origin.port = port.empty() ? 0 : std::stoi(port);  // libcurl has validated it as 1..65535
   return origin;
 }
 
 bool is_loopback_host(std::string_view host) {
-  std::string name = lower(std::string(host));
+  std::string name = util::ascii_lower(std::string(host));
   if (name == "localhost") return true;
   if (name.size() >= 2 && name.front() == '[' && name.back() == ']') {
     name = name.substr(1, name.size() - 2);

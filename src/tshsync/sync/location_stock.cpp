@@ -3,22 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include <tshsync/util/ascii.hpp>
 #include <tshsync/zoho/item.hpp>
 
 namespace tshsync::sync {
 
 namespace {
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 // The entry of `record` for the location, from locations[] or warehouses[];
 // `prefix` says which spelling it uses.
 const nlohmann::json* find_location(const nlohmann::json& record, const std::string& wanted, std::string& prefix) {
-  const std::string wanted_name = lower(wanted);
+  const std::string wanted_name = util::ascii_lower(wanted);
   for (const std::string candidate : {"location", "warehouse"}) {
     const nlohmann::json* list = zoho::find_field(record, candidate + "s");
     if (list == nullptr || !list->is_array()) continue;
@@ -28,7 +23,8 @@ const nlohmann::json* find_location(const nlohmann::json& record, const std::str
         prefix = candidate;
         return &entry;
       }
-      if (by_name == nullptr && lower(zoho::text_field(entry, (candidate + "_name").c_str())) == wanted_name)
+      if (by_name == nullptr &&
+          util::ascii_lower(zoho::text_field(entry, (candidate + "_name").c_str())) == wanted_name)
         by_name = &entry;
     }
     if (by_name != nullptr) {

@@ -15,7 +15,7 @@ namespace tshsync::sync {
 
 namespace {
 
-const char* const kName = "pull-products";
+const char* const kPullProducts = "pull-products";
 
 // A dry run records what it saw under its own name: the real run's rows are never touched.
 const char* const kDryRunSeen = "pull-products:dry-run";
@@ -55,17 +55,18 @@ void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProdu
                    PullProductsCounts& counts, const AfterBatch& after_batch) {
   const ListingOptions& listing_options = options.listing;
   const bool full = listing_options.full;
-  const char* const seen_type = listing_options.dry_run ? kDryRunSeen : kName;
+  const char* const seen_type = listing_options.dry_run ? kDryRunSeen : kPullProducts;
   RunTransactions txs(conn, listing_options.dry_run);
 
   // Where the listing starts: the cursor, or a --full listing's checkpoint.
-  const ListingStart start = start_listing(txs.begin(), kName, listing_options);
+  const ListingStart start = start_listing(txs.begin(), kPullProducts, listing_options);
   if (start.new_full) forget_seen(txs.begin(), seen_type);
   txs.commit();
 
   // Pages of GET /items, parsed on the download thread while the batch before is written.
   ItemListing listing(client, start.position, start.page_cap);
-  ListingPrefetch<PreparedItems> pages(listing, kName, [](nlohmann::json&& items) { return prepare_items(items); });
+  ListingPrefetch<PreparedItems> pages(listing, kPullProducts,
+                                       [](nlohmann::json&& items) { return prepare_items(items); });
   ExclusionTally tally;  // items that stopped qualifying as products, across the run
   tally.full = full;
   std::optional<std::string> distrust;  // why the complete listing cannot prove an item gone
@@ -78,7 +79,8 @@ void pull_products(zoho::Client& client, pqxx::connection& conn, const PullProdu
       // The listing is complete: what it did not see is gone, if the listing can prove it.
       distrust = listing.distrust();
       if (distrust) {
-        core::log_warn("{}: deactivated nothing: the listing cannot prove any item gone ({})", kName, *distrust);
+        core::log_warn("{}: deactivated nothing: the listing cannot prove any item gone ({})", kPullProducts,
+                       *distrust);
       } else {
         counts.deactivated = deactivate_unseen(tx, seen_type, start.full_started, options.apply.mass_changes);
       }

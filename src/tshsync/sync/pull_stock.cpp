@@ -14,7 +14,7 @@ namespace tshsync::sync {
 
 namespace {
 
-const char* const kName = "pull-stock";
+const char* const kPullStock = "pull-stock";
 
 // A batch of listed items and, when the stock needs them, their details.
 struct StockBatch {
@@ -43,7 +43,7 @@ void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOpt
   RunTransactions txs(conn, options.listing.dry_run);
 
   // Where the listing starts: the cursor, or a --full listing's checkpoint.
-  const ListingStart start = start_listing(txs.begin(), kName, options.listing);
+  const ListingStart start = start_listing(txs.begin(), kPullStock, options.listing);
   txs.commit();
 
   // Pages of GET /items. Lists carry no per-location figures: --locations and a
@@ -52,7 +52,7 @@ void pull_stock(zoho::Client& client, pqxx::connection& conn, const PullStockOpt
   ItemListing listing(client, start.position, start.page_cap);
   ItemDetailsFetcher details_fetcher(client);
   const bool need_details = stock.locations || stock.from_location();
-  ListingPrefetch<StockBatch> pages(listing, kName, [&](nlohmann::json&& items) {
+  ListingPrefetch<StockBatch> pages(listing, kPullStock, [&](nlohmann::json&& items) {
     nlohmann::json details = need_details ? details_fetcher.fetch(readable_ids(items)) : nlohmann::json();
     return StockBatch{std::move(items), std::move(details)};
   });

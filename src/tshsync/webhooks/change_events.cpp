@@ -3,17 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include <tshsync/util/ascii.hpp>
 #include <tshsync/webhooks/payload_ids.hpp>
 
 namespace tshsync::webhooks {
 
 namespace {
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 bool has_prefix(const std::string& type, ChangeKind kind) {
   const auto& prefixes = change_event_prefixes(kind);
@@ -40,7 +35,7 @@ const std::vector<std::string>& change_event_prefixes(ChangeKind kind) {
 
 void add_change_event(ChangeKind kind, const std::string& event_type, const nlohmann::json& payload,
                       ChangedRecords& out) {
-  if (!has_prefix(lower(event_type), kind)) return;
+  if (!has_prefix(util::ascii_lower(event_type), kind)) return;
   ++out.events;
   std::vector<std::string> ids;
   if (kind == ChangeKind::items) {

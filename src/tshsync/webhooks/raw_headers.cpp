@@ -1,3 +1,4 @@
+#include <tshsync/util/ascii.hpp>
 #include <tshsync/webhooks/raw_headers.hpp>
 
 #include <algorithm>
@@ -6,12 +7,6 @@
 namespace tshsync::webhooks {
 
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
 
 bool same_name(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -38,14 +33,14 @@ std::optional<std::string> find_header(std::string_view raw_headers, std::string
     start = end + 1;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.size() >= 2 && (line[0] == '>' || line[0] == '<') && line[1] == ' ') line.remove_prefix(2);
-    if (trimmed(line).empty()) {
+    if (util::trim_space(line).empty()) {
       if (seen_header) break;
       continue;
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos || !is_token(line.substr(0, colon))) continue;
     seen_header = true;
-    if (same_name(line.substr(0, colon), name)) return std::string(trimmed(line.substr(colon + 1)));
+    if (same_name(line.substr(0, colon), name)) return std::string(util::trim_space(line.substr(colon + 1)));
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include <openssl/hmac.h>
 
 #include <tshsync/core/error.hpp>
+#include <tshsync/util/ascii.hpp>
 #include <tshsync/util/hex.hpp>
 #include <tshsync/webhooks/signature_text.hpp>
 
@@ -28,12 +29,6 @@ Digest hmac_sha256(std::string_view secret, std::string_view body) {
            reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest.data(), &length);
   if (ok == nullptr || length != kDigestSize) throw core::Error(core::ExitCode::software, "HMAC-SHA256 failed");
   return digest;
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
 }
 
 std::string_view without_scheme_prefix(std::string_view text) {
@@ -76,7 +71,7 @@ SignatureCheck verify_signature(std::string_view secret, std::string_view body, 
   // Computed first, so a missing secret is an error even when the signature is missing too.
   const Digest expected = hmac_sha256(secret, body);
   SignatureCheck check;
-  const std::string_view text = without_scheme_prefix(trimmed(signature));
+  const std::string_view text = without_scheme_prefix(util::trim_space(signature));
   if (text.empty()) return check;
 
   std::optional<std::string> given;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <tshsync/util/ascii.hpp>
 #include <tshsync/zoho/record_text.hpp>
 
 namespace tshsync::zoho {
@@ -35,16 +36,10 @@ bool is_decimal(std::string_view s) {
   return i == s.size();
 }
 
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool non_empty(const nlohmann::json& record, const char* key) {
   const nlohmann::json* it = find_field(record, key);
   if (it == nullptr || it->is_null()) return false;
-  if (it->is_string()) return !trimmed(it->get_ref<const std::string&>()).empty();
+  if (it->is_string()) return !util::trim_space(it->get_ref<const std::string&>()).empty();
   if (it->is_number()) return it->get<double>() != 0;
   return false;
 }
@@ -78,7 +73,7 @@ std::string id_text(const nlohmann::json& record, const char* key, std::string& 
   if (it->is_number_unsigned()) return std::to_string(it->get<uint64_t>());
   if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
   if (it->is_string()) {
-    const std::string_view text = trimmed(it->get_ref<const std::string&>());
+    const std::string_view text = util::trim_space(it->get_ref<const std::string&>());
     if (!text.empty()) return std::string(text);
   }
   why_none = std::string("unusable ") + key;
@@ -116,7 +111,7 @@ std::optional<std::string> decimal_text(const nlohmann::json& value) {
   // The shortest text that reads back as the same double: what Zoho wrote.
   if (value.is_number_float()) return fmt::format("{}", value.get<double>());
   if (value.is_string()) {
-    const std::string_view text = trimmed(value.get_ref<const std::string&>());
+    const std::string_view text = util::trim_space(value.get_ref<const std::string&>());
     if (is_decimal(text)) return std::string(text);
   }
   return std::nullopt;
@@ -125,7 +120,7 @@ std::optional<std::string> decimal_text(const nlohmann::json& value) {
 std::optional<std::string> decimal_field(const nlohmann::json& record, const char* key, const std::string& record_id) {
   const nlohmann::json* it = find_field(record, key);
   if (it == nullptr || it->is_null()) return std::nullopt;
-  if (it->is_string() && trimmed(it->get_ref<const std::string&>()).empty()) return std::nullopt;
+  if (it->is_string() && util::trim_space(it->get_ref<const std::string&>()).empty()) return std::nullopt;
   auto text = decimal_text(*it);
   if (!text) throw RecordError(record_id, fmt::format("{} is not a number: {}", key, it->dump()));
   check_decimal_range(*text, key, record_id);
