@@ -102,7 +102,7 @@ std::string ZohoRefresher::refresh_pricebook(const std::string& pricebook_id) {
   if (counts.failed > 0)
     throw AttemptFailed(std::to_string(counts.failed) + " rows of Zoho's price list " + pricebook_id +
                         " could not be applied");
-  const std::string resolution = counts.pricelists_deactivated > 0 ? "deactivated" : "refetched";
+  std::string resolution = counts.pricelists_deactivated > 0 ? "deactivated" : "refetched";
   done_[key] = resolution;
   return resolution;
 }
