@@ -157,7 +157,7 @@ TEST_SUITE("alerts") {
   TEST_CASE("each dead letter that exhausts its retries sends its own alert") {
     Fixture f;
     f.configure_sinks("[replay.targets]\n\"invoice.*\" = \"" + f.sink("erp") + "\"\n");
-    f.standin.admin_post("/_admin/sinks/erp", {{"status", 500}});
+    f.standin.admin_post("/_admin/sinks/erp", {{"status", 500}, {"retry_after", 0}});
     f.db.exec(
         "INSERT INTO webhook_logs (event_type, status, payload, error_message) "
         "VALUES ('invoice.create', 'error', '{\"invoice\": {\"invoice_id\": \"9\"}}', 'x')");

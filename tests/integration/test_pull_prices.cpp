@@ -248,11 +248,13 @@ TEST_SUITE("pull-prices") {
 
   TEST_CASE("with a fifth of the requests failing, pull-prices ends with documented codes and then converges") {
     Synced s(1000);
-    s.standin.admin_post("/_admin/faults",
-                         {{"rules", json::array({{{"kind", "status"}, {"status", 502}, {"probability", 0.06}},
-                                                 {{"kind", "rate_limit"}, {"retry_after", 1}, {"probability", 0.05}},
-                                                 {{"kind", "reset"}, {"probability", 0.05}},
-                                                 {{"kind", "code_nonzero"}, {"probability", 0.05}}})}});
+    // Retry-After: 0 on the answers that can carry it: retry waits under a second, not the backoff.
+    s.standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"kind", "status"}, {"status", 502}, {"retry_after", 0}, {"probability", 0.06}},
+                                {{"kind", "rate_limit"}, {"retry_after", 0}, {"probability", 0.05}},
+                                {{"kind", "reset"}, {"probability", 0.05}},
+                                {{"kind", "code_nonzero"}, {"retry_after", 0}, {"probability", 0.05}}})}});
     const std::set<int> documented{0, 69, 75};
     for (int i = 0; i < 3; ++i) {
       auto r = s.pull();

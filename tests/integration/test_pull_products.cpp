@@ -251,11 +251,13 @@ TEST_SUITE("pull-products") {
     TestDatabase db;
     migrate(db);
     const Env env = pull_env(standin);
-    standin.admin_post("/_admin/faults",
-                       {{"rules", json::array({{{"kind", "status"}, {"status", 503}, {"probability", 0.06}},
-                                               {{"kind", "rate_limit"}, {"retry_after", 1}, {"probability", 0.06}},
-                                               {{"kind", "reset"}, {"probability", 0.05}},
-                                               {{"kind", "invalid_json"}, {"probability", 0.05}}})}});
+    // Retry-After: 0 on the answers that can carry it: retry waits under a second, not the backoff.
+    standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"kind", "status"}, {"status", 503}, {"retry_after", 0}, {"probability", 0.06}},
+                                {{"kind", "rate_limit"}, {"retry_after", 0}, {"probability", 0.06}},
+                                {{"kind", "reset"}, {"probability", 0.05}},
+                                {{"kind", "invalid_json"}, {"retry_after", 0}, {"probability", 0.05}}})}});
     const std::set<int> documented{0, 69, 75};
     for (int round = 0; round < 2; ++round) {
       for (const auto& args : {std::vector<std::string>{"pull-products", "--full"}, {"pull-products"}}) {

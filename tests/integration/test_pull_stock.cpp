@@ -282,11 +282,13 @@ TEST_SUITE("pull-stock") {
     const Env env = pull_env(standin, "inventory");
     REQUIRE(run_tshsync(db, {"pull-products", "--full"}, env).exit_code == 0);
     db.exec("UPDATE products SET stock_quantity = 0");
-    standin.admin_post("/_admin/faults",
-                       {{"rules", json::array({{{"kind", "status"}, {"status", 500}, {"probability", 0.06}},
-                                               {{"kind", "rate_limit"}, {"retry_after", 1}, {"probability", 0.05}},
-                                               {{"kind", "truncated_json"}, {"probability", 0.05}},
-                                               {{"kind", "html"}, {"probability", 0.05}}})}});
+    // Retry-After: 0 on the answers that can carry it: retry waits under a second, not the backoff.
+    standin.admin_post(
+        "/_admin/faults",
+        {{"rules", json::array({{{"kind", "status"}, {"status", 500}, {"retry_after", 0}, {"probability", 0.06}},
+                                {{"kind", "rate_limit"}, {"retry_after", 0}, {"probability", 0.05}},
+                                {{"kind", "truncated_json"}, {"retry_after", 0}, {"probability", 0.05}},
+                                {{"kind", "html"}, {"retry_after", 0}, {"probability", 0.05}}})}});
     const std::set<int> documented{0, 69, 75};
     auto r = run_tshsync(db, {"pull-stock", "--full", "--locations"}, env);
     CHECK_MESSAGE(documented.count(r.exit_code) == 1, describe(r));

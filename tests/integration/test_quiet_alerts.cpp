@@ -61,7 +61,7 @@ TEST_SUITE("quiet alerts") {
         "VALUES ('invoice.create', 'error', '{\"invoice\": {\"invoice_id\": \"9\"}}', 'x')");
     TempDir dir;
     dir.write("c.toml", "[replay.targets]\n\"invoice.*\" = \"" + standin.origin() + "/_sink/erp\"\n");
-    standin.admin_post("/_admin/sinks/erp", {{"status", 500}});
+    standin.admin_post("/_admin/sinks/erp", {{"status", 500}, {"retry_after", 0}});
     auto r = run_tshsync(db, {"-q", "replay-dlq"},
                          {{"TSHSYNC_CONFIG", dir.file("c.toml")}, {"ZOHO_WEBHOOK_SECRET", "quiet-test-secret-123"}});
     REQUIRE_MESSAGE(r.exit_code == 2, describe(r));

@@ -234,7 +234,8 @@ TEST_SUITE("replay-dlq") {
   TEST_CASE("a receiver that keeps failing is retried on schedule, exhausted after 10 attempts, and health names it") {
     Fixture f;
     f.configure({{"invoice.*", "erp-down"}});
-    f.standin.admin_post("/_admin/sinks/erp-down", {{"status", 500}});
+    // Retry-After: 0: each run's second try comes within a second, not after the 1 s+ backoff.
+    f.standin.admin_post("/_admin/sinks/erp-down", {{"status", 500}, {"retry_after", 0}});
     f.failed_webhook("invoice.create", R"({"invoice": {"invoice_id": "4815000000200999"}})");
     const std::string original = f.db.text("SELECT id::text FROM webhook_logs");
 

@@ -14,7 +14,7 @@ namespace {
 
 const std::string kVerifySecret = "verify-secret-0123456789";
 // Bytes that a careless reader would change: CRLF, a trailing newline, UTF-8, a NUL.
-const std::string kBody = std::string("{\"invoice\": {\"invoice_id\": \"1\", \"note\": \"caf\xc3\xa9\"}}\r\n\0x\n", 55);
+const std::string kBody{"{\"invoice\": {\"invoice_id\": \"1\", \"note\": \"caf\xc3\xa9\"}}\r\n\0x\n", 54};
 
 ProcessResult verify(const std::vector<std::string>& args, const std::string& body = kBody,
                      const Env& env = {{"ZOHO_WEBHOOK_SECRET", kVerifySecret}}) {

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <functional>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -28,8 +30,6 @@ namespace core = tshsync::core;
 namespace zoho = tshsync::zoho;
 
 namespace {
-
-using SteadyClock = std::chrono::steady_clock;
 
 // Short waits so fault tests finish in seconds; the logic is the production one.
 zoho::ClientTuning fast_tuning() {
@@ -103,9 +103,33 @@ int closed_port() {
 
 void small_get(zoho::Client& client) { client.get("/items", {{"per_page", "5"}}); }
 
-double seconds_since(SteadyClock::time_point start) {
-  return std::chrono::duration<double>(SteadyClock::now() - start).count();
-}
+// Fake time for clients: their sleeps return at once, and every wait they ask
+// for is recorded whole, by reason, so a test asserts on the waits themselves
+// rather than on how long it ran. Clients on several threads may share one.
+class WaitLog {
+ public:
+  zoho::ClientTuning fake_time(zoho::ClientTuning tuning) {
+    tuning.sleep = [](std::chrono::milliseconds) {};
+    tuning.on_wait = [this](zoho::WaitReason reason, std::chrono::milliseconds wait) {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      waits_.emplace_back(reason, wait);
+    };
+    return tuning;
+  }
+  // The waits asked for `reason`, in the order asked.
+  std::vector<std::chrono::milliseconds> of(zoho::WaitReason reason) const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    std::vector<std::chrono::milliseconds> found;
+    for (const auto& [why, wait] : waits_) {
+      if (why == reason) found.push_back(wait);
+    }
+    return found;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::pair<zoho::WaitReason, std::chrono::milliseconds>> waits_;
+};
 
 // Captures what the process writes to stderr (the log) while alive.
 class StderrCapture {
@@ -331,15 +355,24 @@ TEST_SUITE("zoho client") {
 
   TEST_CASE("a 429 burst is waited out as Retry-After says") {
     Fixture f;
-    auto client = f.client();
+    WaitLog waits;
+    auto client = f.client(waits.fake_time(fast_tuning()));
     small_get(*client);
     f.faults({{{"path", "/items"}, {"kind", "rate_limit"}, {"retry_after", 1}, {"count", 2}}});
-    const auto started = SteadyClock::now();
     small_get(*client);
-    const double elapsed = seconds_since(started);
     CHECK(client->api_calls() == 4);
-    // Two waits of Retry-After: 1 s. A lower bound only: load can only add to it.
-    CHECK(elapsed >= 1.9);
+    // Two waits of Retry-After: 1 s, each plus at most server_jitter (50 ms); the
+    // backoff without the header would be 10 ms, then about 20 ms.
+    // A 503 with Retry-After: 1 and no rate headers: the header alone sets the wait.
+    f.faults({{{"path", "/items"}, {"kind", "status"}, {"status", 503}, {"retry_after", 1}, {"count", 1}}});
+    small_get(*client);
+    CHECK(client->api_calls() == 6);
+    const auto retries = waits.of(zoho::WaitReason::api_retry);
+    REQUIRE(retries.size() == 3);
+    for (const auto wait : retries) {
+      CHECK(wait >= 1000ms);
+      CHECK(wait <= 1050ms);
+    }
   }
 
   TEST_CASE("a slow answer past the request timeout is retried") {
@@ -370,22 +403,29 @@ TEST_SUITE("zoho client") {
     // A wait no test would sit out: only the flag can end it.
     tuning.api_retry.base = std::chrono::hours(1);
     tuning.api_retry.max_delay = std::chrono::hours(1);
+    // Fake time: the flag rises in the first slice of the retry wait (a short
+    // wait for a request slot before it passes at once).
+    bool retrying = false;
+    int slices = 0;
+    tuning.on_wait = [&](zoho::WaitReason reason, std::chrono::milliseconds) {
+      retrying = reason == zoho::WaitReason::api_retry;
+    };
+    tuning.sleep = [&](std::chrono::milliseconds) {
+      if (retrying && ++slices == 1) cancel.request();
+    };
     zoho::Client client(f.config, f.db.dsn(), &cancel, tuning);
     small_get(client);
     f.faults({{{"path", "/items"}, {"kind", "status"}, {"status", 503}}});
-    auto raiser = std::async(std::launch::async, [&cancel] {
-      std::this_thread::sleep_for(300ms);
-      cancel.request();
-    });
     bool cancelled = false;
     try {
       small_get(client);
     } catch (const tshsync::http::TransportError& e) {
       cancelled = e.kind() == tshsync::http::TransportError::Kind::cancelled;
     }
-    raiser.get();
     CHECK(cancelled);
     CHECK(client.api_calls() == 2);
+    // Promptly: the wait ended at the slice the flag rose in, not 36,000 slices later.
+    CHECK(slices == 1);
   }
 
   TEST_CASE("a permanent 429 ends in 75") {
@@ -428,46 +468,50 @@ TEST_SUITE("zoho client") {
     CHECK(message(error).find("/items/999999999999") != std::string::npos);
   }
 
-  TEST_CASE("two clients share one rate account: no 429 from a server allowing 650 a minute") {
-    // 600 a minute: 60 requests take 6 s of pacing rather than the 32 s at Zoho's 110.
-    Fixture f({"--rate-limit", "650"});
-    f.config.requests_per_minute = 600;
-    constexpr int kPerClient = 30;
-    {
-      // The token first, so the timing below is the API calls only.
-      small_get(*f.client());
-    }
+  TEST_CASE("two clients share one rate account: each request waits for a slot of its own") {
+    Fixture f;
+    // One a minute: a slot every 60 s, far longer than the test takes to send
+    // its requests, so what the clients are told to wait is the pacing alone.
+    f.config.requests_per_minute = 1;
+    constexpr auto kInterval = std::chrono::milliseconds(60s);
+    constexpr int kPerClient = 5;
+    small_get(*f.client());  // the token first, so the waits below are the API calls only
     f.standin.admin_post("/_admin/stats/reset");
-    f.db.exec("UPDATE tshsync_rate_account SET calls_today = 0");
+    WaitLog waits;
+    std::vector<std::unique_ptr<zoho::Client>> clients;
+    for (int i = 0; i < 2; ++i) clients.push_back(f.client(waits.fake_time(fast_tuning())));
+    f.db.exec("UPDATE tshsync_rate_account SET tat = clock_timestamp(), calls_today = 0");
     std::promise<void> go;
     const std::shared_future<void> start = go.get_future().share();
     std::vector<std::future<int64_t>> runs;
-    for (int i = 0; i < 2; ++i) {
-      runs.push_back(std::async(std::launch::async, [&f, start] {
-        auto client = f.client();
+    for (auto& client : clients) {
+      runs.push_back(std::async(std::launch::async, [&client, start] {
         start.wait();
         for (int n = 0; n < kPerClient; ++n) small_get(*client);
         return client->api_calls();
       }));
     }
-    const auto started = SteadyClock::now();
     go.set_value();
     int64_t calls = 0;
     for (auto& run : runs) calls += run.get();
-    const double elapsed = seconds_since(started);
-    const auto stats = f.stats();
-    MESSAGE("2 clients, ", calls, " requests in ", elapsed, " s: ", static_cast<double>(calls - 1) / elapsed * 60,
-            " requests/minute (configured 600); the stand-in saw at most ", stats["max_requests_in_any_60s"],
-            " in 60 s");
     CHECK(calls == 2 * kPerClient);
-    CHECK(stats["rejected_429"] == 0);
-    CHECK(stats["accepted_requests"] == 2 * kPerClient);
-    // One account row counted both; alone, each would have gone twice as fast.
+    CHECK(f.stats()["accepted_requests"] == 2 * kPerClient);
+    // One account row counted both.
     CHECK(f.db.count("SELECT count(*) FROM tshsync_rate_account") == 1);
     CHECK(f.db.count("SELECT calls_today FROM tshsync_rate_account") == 2 * kPerClient);
-    // A lower bound only (load can only make a run slower): paced together,
-    // the 60 requests need 59 intervals of 100 ms.
-    CHECK(elapsed >= 0.9 * (2 * kPerClient - 1) * 60.0 / 600.0);
+    // The first request goes at once; the k-th after it waits k intervals, less
+    // the real time the test has run (a few seconds at most, never half an
+    // interval). Alone, each client would have waited 1..4 intervals, twice over.
+    auto slots = waits.of(zoho::WaitReason::request_slot);
+    std::sort(slots.begin(), slots.end());
+    REQUIRE(slots.size() == 2 * kPerClient - 1);
+    for (std::size_t k = 1; k <= slots.size(); ++k) {
+      CAPTURE(k);
+      const auto wait = slots[k - 1];
+      CHECK(wait <= static_cast<long>(k) * kInterval + 1ms);  // + rounding up to whole milliseconds
+      CHECK(wait > static_cast<long>(k) * kInterval - kInterval / 2);
+    }
+    CHECK(waits.of(zoho::WaitReason::api_retry).empty());
   }
 
   TEST_CASE("a spent window (X-Rate-Limit-Remaining: 0) holds off every client") {

@@ -373,10 +373,12 @@ TEST_SUITE("zoho-shapes") {
     migrate(db);
     const Env env = fast_env(standin);
     // 1070 as HTTP 400, twice: retried, the run succeeds.
-    standin.admin_post(
-        "/_admin/faults",
-        {{"rules",
-          json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 1070}, {"status", 400}, {"count", 2}}})}});
+    standin.admin_post("/_admin/faults", {{"rules", json::array({{{"path", "/items"},
+                                                                  {"kind", "zoho_error"},
+                                                                  {"code", 1070},
+                                                                  {"status", 400},
+                                                                  {"retry_after", 0},
+                                                                  {"count", 2}}})}});
     auto retried = run_tshsync(db, {"pull-products", "--full"}, env);
     CHECK_MESSAGE(retried.exit_code == 0, describe(retried));
     // 45 (daily limit) with any status: 75 at once, the next run resumes.
@@ -389,9 +391,13 @@ TEST_SUITE("zoho-shapes") {
       CHECK_MESSAGE(daily.exit_code == 75, describe(daily));
     }
     // 44 as HTTP 200 on every request: rate-limited to the end, 75, never 69.
+    // Retry-After: 0 keeps the five waits under a second each instead of the
+    // production backoff's 0.5 + 1 + 2 + 4 + 8 s.
     standin.admin_post(
         "/_admin/faults",
-        {{"rules", json::array({{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 44}, {"status", 200}}})}});
+        {{"rules",
+          json::array(
+              {{{"path", "/items"}, {"kind", "zoho_error"}, {"code", 44}, {"status", 200}, {"retry_after", 0}}})}});
     auto limited = run_tshsync(db, {"pull-products"}, env);
     CHECK_MESSAGE(limited.exit_code == 75, describe(limited));
     // 14 and 57 are credentials: one refresh, then 77.

@@ -21,12 +21,15 @@ constexpr const char* invalid_json_body = R"({"code":0,"items":[{ <<garbage>> ]]
 
 void write_fault_response(const FiredFault& fault, httplib::Response& res, const RateHeaders& rate) {
   set_rate_headers(res, rate);
+  if (fault.retry_after && fault.kind != FaultKind::rate_limit) {
+    replace_header(res, "Retry-After", std::to_string(*fault.retry_after));
+  }
   switch (fault.kind) {
     case FaultKind::status:
       send_zoho_error(res, fault.status, zoho_code::internal_error, "Internal error");
       return;
     case FaultKind::rate_limit: {
-      const std::string seconds = std::to_string(fault.retry_after);
+      const std::string seconds = std::to_string(fault.retry_after.value_or(1));
       replace_header(res, "Retry-After", seconds);
       replace_header(res, "X-Rate-Limit-Reset", seconds);
       replace_header(res, "X-Rate-Limit-Remaining", "0");
@@ -63,13 +66,17 @@ void write_fault_response(const FiredFault& fault, httplib::Response& res, const
   }
 }
 
-void break_response(FaultKind kind, httplib::Response& res) {
+void break_response(const FiredFault& fault, httplib::Response& res) {
+  const FaultKind kind = fault.kind;
   auto body = std::make_shared<std::string>(std::move(res.body));
   res.body.clear();
   const std::string content_type =
       res.has_header("Content-Type") ? res.get_header_value("Content-Type") : json_content_type;
   res.headers.erase("Content-Type");
   if (kind == FaultKind::truncated_json) {
+    if (fault.retry_after) {
+      replace_header(res, "Retry-After", std::to_string(*fault.retry_after));
+    }
     res.status = 200;
     res.set_content(body->substr(0, body->size() / 2), content_type);
     return;

@@ -13,7 +13,7 @@ void write_fault_response(const FiredFault& fault, httplib::Response& res, const
 
 // Breaks an already built response: `reset` sends the headers and half the body, then drops
 // the connection; `truncated_json` sends HTTP 200 with half the body and a Content-Length that
-// matches it.
-void break_response(FaultKind kind, httplib::Response& res);
+// matches it (and the rule's Retry-After, when it names one).
+void break_response(const FiredFault& fault, httplib::Response& res);
 
 }  // namespace zoho_standin

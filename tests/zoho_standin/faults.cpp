@@ -67,7 +67,12 @@ FaultRule parse_rule(const nlohmann::json& json) {
   rule.path = read<std::string>(json, "path", "");
   rule.kind = kind_from_name(read<std::string>(json, "kind", ""));
   rule.status = read<int>(json, "status", 500);
-  rule.retry_after = read<long>(json, "retry_after", 1);
+  if (json.contains("retry_after")) {
+    rule.retry_after = read<long>(json, "retry_after", 0);
+    if (*rule.retry_after < 0) {
+      throw std::invalid_argument("fault \"retry_after\" must be 0 or more seconds");
+    }
+  }
   rule.delay_ms = read<long>(json, "delay_ms", 0);
   if (rule.kind == FaultKind::zoho_error) {
     rule.code = read<int>(json, "code", 0);
@@ -186,8 +191,8 @@ nlohmann::ordered_json FaultInjector::to_json() const {
     if (rule.kind == FaultKind::status) {
       json["status"] = rule.status;
     }
-    if (rule.kind == FaultKind::rate_limit) {
-      json["retry_after"] = rule.retry_after;
+    if (rule.kind == FaultKind::rate_limit || rule.retry_after) {
+      json["retry_after"] = rule.retry_after.value_or(1);
     }
     if (rule.kind == FaultKind::slow) {
       json["delay_ms"] = rule.delay_ms;

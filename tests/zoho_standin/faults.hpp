@@ -15,7 +15,7 @@ namespace zoho_standin {
 
 enum class FaultKind {
   status,           // HTTP `status` with {"code":1000,"message":"Internal error"}
-  rate_limit,       // 429 code 44, Retry-After `retry_after`
+  rate_limit,       // 429 code 44, Retry-After `retry_after` (default 1)
   reset,            // headers and half the real body, then the connection closes
   invalid_json,     // 200 with a body that is not JSON
   truncated_json,   // 200, correct Content-Length, the real body cut in half
@@ -37,7 +37,10 @@ struct FaultRule {
   std::string path;  // substring of the path after the API prefix; "" = any API path
   FaultKind kind = FaultKind::status;
   int status = 500;
-  long retry_after = 1;
+  // Retry-After in seconds: rate_limit sends 1 unless told; the other answering kinds
+  // (status, html, code_nonzero, invalid_json, truncated_json, zoho_error) send it only
+  // when the rule names it, so a test can make the client's retry waits short.
+  std::optional<long> retry_after;
   long delay_ms = 0;
   int code = 0;   // zoho_error: the Zoho code whose body is sent
   BodyEdit edit;  // raw_field, rewrite, patch_item
@@ -52,7 +55,7 @@ struct FaultRule {
 struct FiredFault {
   FaultKind kind;
   int status;
-  long retry_after;
+  std::optional<long> retry_after;
   long delay_ms;
   int code = 0;
   BodyEdit edit;

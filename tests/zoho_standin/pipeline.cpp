@@ -65,7 +65,7 @@ void serve_with_faults(ServerState& state, EndpointKind kind, std::string_view f
   }
   serve(res, mode);
   if (fault && (fault->kind == FaultKind::reset || fault->kind == FaultKind::truncated_json)) {
-    break_response(fault->kind, res);
+    break_response(*fault, res);
   }
   edit_served_body(state, fault, fault_path, res);
 }

@@ -32,6 +32,9 @@ const SinkRecord& SinkRegistry::receive(const std::string& name, SinkRecord requ
       request.status_sent = 401;
     }
   }
+  if (request.status_sent >= 400) {
+    request.retry_after_sent = config.retry_after;
+  }
   auto& records = records_[name];
   records.push_back(std::move(request));
   return records.back();
@@ -48,6 +51,10 @@ void SinkRegistry::configure(const std::string& name, const nlohmann::json& patc
       if (config.status < 100 || config.status > 599) {
         throw std::invalid_argument("\"status\" must be an HTTP status");
       }
+    } else if (key == "retry_after" && value.is_number_integer() && value.get<long>() >= 0) {
+      config.retry_after = value.get<long>();
+    } else if (key == "retry_after" && value.is_null()) {
+      config.retry_after.reset();
     } else if (key == "hmac_secret" && value.is_string()) {
       config.hmac_secret = value.get<std::string>();
     } else if (key == "hmac_secret" && value.is_null()) {

@@ -15,7 +15,8 @@ namespace zoho_standin {
 // How a named sink answers; set with POST /_admin/sinks/{name}.
 struct SinkConfig {
   int status = 200;
-  std::string hmac_secret;  // empty: signatures are not checked
+  std::optional<long> retry_after;  // Retry-After (seconds) on an error answer
+  std::string hmac_secret;          // empty: signatures are not checked
   std::string signature_header = "X-Zoho-Signature";
 };
 
@@ -27,6 +28,7 @@ struct SinkRecord {
   std::string body;
   std::optional<bool> signature_valid;  // unset when the sink checks no signature
   int status_sent = 200;
+  std::optional<long> retry_after_sent;
   UnixSeconds received_at = 0;
 };
 
@@ -37,7 +39,7 @@ class SinkRegistry {
   // Checks the signature if configured, decides the status, records and returns the record.
   const SinkRecord& receive(const std::string& name, SinkRecord request);
 
-  // Merges {"status", "hmac_secret", "signature_header"} into the sink's config; throws
+  // Merges {"status", "retry_after", "hmac_secret", "signature_header"} into the sink's config; throws
   // std::invalid_argument on a bad field.
   void configure(const std::string& name, const nlohmann::json& patch);
   // Forgets the sink's requests and config.

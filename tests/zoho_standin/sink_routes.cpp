@@ -30,6 +30,9 @@ void receive(ServerState& state, const httplib::Request& req, httplib::Response&
   const std::lock_guard lock(state.mutex);
   record.received_at = state.clock.unix_now();
   const SinkRecord& kept = state.sinks.receive(req.matches[1], std::move(record));
+  if (kept.retry_after_sent) {
+    replace_header(res, "Retry-After", std::to_string(*kept.retry_after_sent));
+  }
   if (kept.signature_valid && !*kept.signature_valid) {
     send_json(res, 401, OrderedJson{{"ok", false}, {"error", "invalid signature"}});
   } else {

@@ -159,6 +159,7 @@ void AccessTokens::mint() {
         return failure;
       },
       [&](const http::RetryWait& wait) {
+        if (tuning_.on_wait) tuning_.on_wait(WaitReason::token_retry, wait.delay);
         core::log_warn("Zoho token request failed ({}); retrying in {:.1f} s (attempt {} of {})", wait.failure.reason,
                        static_cast<double>(wait.delay.count()) / 1000.0, wait.attempt + 1, policy.max_attempts);
       },

@@ -99,6 +99,7 @@ struct Client::Impl {
 void Client::Impl::wait_for_slot(const std::string& label) {
   const auto wait = rate.take_slot();
   if (wait > std::chrono::milliseconds(0)) {
+    if (tuning.on_wait) tuning.on_wait(WaitReason::request_slot, wait);
     http::pause(wait, cancel, "while waiting for a Zoho request slot for " + label, tuning.sleep);
   }
 }
@@ -191,6 +192,7 @@ std::optional<nlohmann::json> Client::Impl::call(const std::string& path, const 
         return failure;
       },
       [&](const http::RetryWait& wait) {
+        if (tuning.on_wait) tuning.on_wait(WaitReason::api_retry, wait.delay);
         if (wait.failure.response) {
           core::log_warn("Zoho answered {} on {}; retrying in {:.1f} s (attempt {} of {})", wait.failure.reason, label,
                          seconds_of(wait.delay), wait.attempt + 1, policy.max_attempts);

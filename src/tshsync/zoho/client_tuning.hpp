@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 
 #include <tshsync/http/retry.hpp>
 #include <tshsync/http/retry_policy.hpp>
@@ -15,6 +16,14 @@ inline http::RetryPolicy default_token_retry() {
   policy.base = std::chrono::seconds(1);
   return policy;
 }
+
+// What a wait of the client is for.
+enum class WaitReason {
+  api_retry,     // backoff or Retry-After before the next attempt of an API call
+  token_retry,   // backoff before the next attempt of a token request
+  request_slot,  // the shared rate account's pacing (and a spent window's hold-off)
+};
+using WaitObserver = std::function<void(WaitReason, std::chrono::milliseconds)>;
 
 // The client's knobs that are not configuration. Production uses the
 // defaults; tests shorten the waits.
@@ -33,6 +42,9 @@ struct ClientTuning {
   // tests inject a sleep that does not sleep and a seeded jitter.
   http::SleepFn sleep = http::sleep_for;
   util::JitterSource jitter = util::jitter_unit;
+  // Told of each wait, whole, before it is slept: tests with a sleep that does
+  // not sleep record what was asked for and assert on that, not on real time.
+  WaitObserver on_wait;
 };
 
 }  // namespace tshsync::zoho
