@@ -81,17 +81,14 @@ ItemQuery item_query_of(const ApiRequest& request) {
     }
   }
   const std::string column = req.has_param("sort_column") ? req.get_param_value("sort_column") : "";
-  if (request.books_documented && (column == "rate" || column == "tax_name")) {
-    query.sort = SortColumn::name;  // Books' other sort columns; the order matters little here
-  } else if (request.books_documented && !column.empty() && column != "name") {
-    throw invalid_value("sort_column");
-  } else if (column.empty() || column == "name") {
-    query.sort = SortColumn::name;
-  } else if (column == "last_modified_time") {
+  const bool books = request.books_documented;
+  if (column.empty() || column == "name" || (books && (column == "rate" || column == "tax_name"))) {
+    query.sort = SortColumn::name;  // Books' rate and tax_name too: the order matters little here
+  } else if (!books && column == "last_modified_time") {
     query.sort = SortColumn::last_modified_time;
-  } else if (column == "created_time") {
+  } else if (!books && column == "created_time") {
     query.sort = SortColumn::created_time;
-  } else {
+  } else {  // Books documents no sort by time
     throw invalid_value("sort_column");
   }
   const std::string order = req.has_param("sort_order") ? req.get_param_value("sort_order") : "A";
