@@ -4,7 +4,6 @@
 
 using namespace tshsync;
 using alerts::alerts_for_run;
-using alerts::ChatAlert;
 using core::ExitCode;
 using core::Priority;
 
