@@ -3,6 +3,7 @@
 
 #include <tshsync/app/backfill_prices_command.hpp>
 #include <tshsync/app/command_specs.hpp>
+#include <tshsync/core/config.hpp>
 
 namespace tshsync::cli {
 
@@ -14,7 +15,8 @@ void set_backfill_prices_command(CLI::App& app, Shared& shared) {
   cmd->add_option("--pricelist", options->pricelist,
                   "Price list to fill (default: [sync].default_pricelist, \"Consumer\")");
   cmd->add_option("--currency", options->currency,
-                  "Currency of the new rows (default: the list's, else [sync].default_currency, \"IQD\")");
+                  std::string("Currency of the new rows (default: the list's, else [sync].default_currency, \"") +
+                      core::kDefaultCurrency + "\")");
   cmd->add_flag("--dry-run", *dry_run, "Count what would be backfilled without writing");
   cmd->callback([&shared, options, dry_run] {
     shared.exit_code =

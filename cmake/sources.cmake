@@ -43,6 +43,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/core/config_file_access.cpp
   src/tshsync/core/log.cpp
   src/tshsync/core/log_line_format.cpp
+  src/tshsync/core/priority.cpp
   src/tshsync/core/run_outcome.cpp
   src/tshsync/core/run_report.cpp
   src/tshsync/core/setting_origins.cpp

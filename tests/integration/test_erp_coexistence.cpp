@@ -97,7 +97,7 @@ void run_erp_handlers(TestDatabase& db, int round, bool online_list_pulled = fal
                  "GROUP BY 1 HAVING count(*) > 1) d") == 0);
 }
 
-void expect_exit(const ProcessResult& r, std::set<int> allowed, const std::string& what) {
+void expect_exit(const ProcessResult& r, const std::set<int>& allowed, const std::string& what) {
   INFO(what);
   CHECK_MESSAGE(allowed.count(r.exit_code) == 1, describe(r));
 }

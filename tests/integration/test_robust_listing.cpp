@@ -91,18 +91,48 @@ TEST_SUITE("robust-listing") {
     CHECK(standin.admin_get("/_admin/stats")["by_endpoint"]["pricebooks_list"].get<long long>() < 5);
   }
 
-  TEST_CASE("a listing longer than the page cap ends with 69 naming the cap") {
+  TEST_CASE(
+      "an item listing longer than [zoho].max_list_pages ends with 69 naming the cap: pull-products, pull-stock") {
     Standin standin({"--catalog", "large", "--items", "2000", "--rate-limit", "0"});
-    TestDatabase db;
-    migrate(db);
     TempDir dir;
     dir.write("tshsync.toml", "[zoho]\nmax_list_pages = 3\n");
     Env env = pull_env(standin);
     env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
-    auto r = run_tshsync(db, {"pull-products"}, env);
+    for (const std::string command : {"pull-products", "pull-stock"}) {
+      CAPTURE(command);
+      TestDatabase db;  // an empty ERP: the cap is the configured one
+      migrate(db);
+      const long long calls_before = items_list_calls(standin);
+      auto r = run_tshsync(db, {command}, env);
+      CHECK_MESSAGE(r.exit_code == 69, describe(r));
+      CHECK(r.err.find("passed 3 pages") != std::string::npos);
+      CHECK(items_list_calls(standin) - calls_before <= 4);
+    }
+  }
+
+  TEST_CASE("[zoho].max_list_pages caps pull-prices' list of price books") {
+    Mirrored m;
+    auto& [standin, db, active] = m;
+    // A second page of books: 201 in all.
+    long long added = 0;
+    for (auto n = standin.admin_get("/_admin/health")["pricebooks"].get<long long>(); n < 201; ++n, ++added)
+      standin.admin_post("/_admin/pricebooks/9000000000" + std::to_string(10000 + n),
+                         {{"name", "Extra " + std::to_string(n)}});
+    TempDir dir;
+    dir.write("tshsync.toml", "[zoho]\nmax_list_pages = 1\n");
+    Env env = pull_env(standin);
+    env["TSHSYNC_CONFIG"] = dir.file("tshsync.toml");
+    auto r = run_tshsync(db, {"pull-prices"}, env);
     CHECK_MESSAGE(r.exit_code == 69, describe(r));
-    CHECK(r.err.find("passed 3 pages") != std::string::npos);
-    CHECK(items_list_calls(standin) <= 4);
+    CHECK(r.err.find("/pricebooks listing passed 1 pages") != std::string::npos);
+    CHECK(standin.admin_get("/_admin/stats")["by_endpoint"]["pricebooks_list"] == 1);
+    CHECK(metrics_of(r)["pricebooks"] == 0);
+
+    env.erase("TSHSYNC_CONFIG");  // the default cap: the same listing is read whole
+    auto whole = run_tshsync(db, {"pull-prices"}, env);
+    CHECK_MESSAGE(whole.exit_code == 0, describe(whole));
+    CHECK(standin.admin_get("/_admin/stats")["by_endpoint"]["pricebooks_list"] == 3);
+    CHECK(metrics_of(whole)["pricebooks"].get<long long>() >= added);
   }
 
   TEST_CASE("an item renamed during a page-number --full listing: nothing deactivated, said so, exit 2") {

@@ -69,7 +69,7 @@ const char* const kOrmUnitPriceUpdate =
 std::string erp_product_handler(TestDatabase& db, const std::string& zoho_item_id, const std::string& name,
                                 const std::string& sku, double rate, long stock_on_hand) {
   pqxx::work tx(db.conn());
-  const std::string id =
+  std::string id =
       tx.exec_params(kProductUpsert, zoho_item_id, name, sku, "", rate, stock_on_hand, true)[0][0].as<std::string>();
   tx.commit();
   return id;

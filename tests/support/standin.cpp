@@ -71,17 +71,17 @@ std::string Standin::origin() const { return std::string("http://") + kHost + ":
 
 nlohmann::json Standin::admin_get(const std::string& path) const {
   auto client = admin_client(port_);
-  return parse_answer(client.Get(path.c_str()), "GET " + path);
+  return parse_answer(client.Get(path), "GET " + path);
 }
 
 nlohmann::json Standin::admin_post(const std::string& path, const nlohmann::json& body) const {
   auto client = admin_client(port_);
-  return parse_answer(client.Post(path.c_str(), body.dump(), "application/json"), "POST " + path);
+  return parse_answer(client.Post(path, body.dump(), "application/json"), "POST " + path);
 }
 
 nlohmann::json Standin::admin_delete(const std::string& path) const {
   auto client = admin_client(port_);
-  return parse_answer(client.Delete(path.c_str()), "DELETE " + path);
+  return parse_answer(client.Delete(path), "DELETE " + path);
 }
 
 std::string Standin::flag_value(const std::string& flag, const std::string& fallback) const {

@@ -12,7 +12,7 @@ namespace {
 
 ChatAlert failed_pull() {
   ChatAlert a;
-  a.priority = checks::Priority::p2;
+  a.priority = core::Priority::p2;
   a.command = "pull-products";
   a.kind = "failed";
   a.subject = "69";
@@ -49,7 +49,7 @@ TEST_SUITE("alerts chat alert") {
     CHECK(alerts::cooldown_key(failed_pull()) == "pull-products|failed|69");
     ChatAlert reworded = failed_pull();
     reworded.detail = "another message";
-    reworded.priority = checks::Priority::p1;
+    reworded.priority = core::Priority::p1;
     CHECK(alerts::cooldown_key(reworded) == alerts::cooldown_key(failed_pull()));
     ChatAlert other_code = failed_pull();
     other_code.subject = "77";

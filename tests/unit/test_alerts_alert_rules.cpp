@@ -4,8 +4,8 @@
 
 using namespace tshsync;
 using alerts::alerts_for_run;
-using alerts::ChatAlert;
 using core::ExitCode;
+using core::Priority;
 
 namespace {
 
@@ -33,7 +33,7 @@ TEST_SUITE("alerts alert rules") {
   TEST_CASE("a failed run is P2 'failed', its error and exit code in the detail, the code the cool-down subject") {
     const auto out = alerts_for_run(ended("pull-products", ExitCode::unavailable, "zoho unreachable"));
     REQUIRE(out.size() == 1);
-    CHECK(out[0].priority == checks::Priority::p2);
+    CHECK(out[0].priority == Priority::p2);
     CHECK(out[0].kind == "failed");
     CHECK(out[0].subject == "69");
     CHECK(out[0].summary == "failed");
@@ -44,12 +44,12 @@ TEST_SUITE("alerts alert rules") {
   TEST_CASE("partial and interrupted runs (SIGINT 130, SIGTERM 143) are P3") {
     const auto partial = alerts_for_run(ended("pull-prices", ExitCode::partial));
     REQUIRE(partial.size() == 1);
-    CHECK(partial[0].priority == checks::Priority::p3);
+    CHECK(partial[0].priority == Priority::p3);
     CHECK(partial[0].kind == "partial");
     for (const ExitCode code : {ExitCode::interrupted, static_cast<ExitCode>(143)}) {
       const auto out = alerts_for_run(ended("replay-dlq", code));
       REQUIRE(out.size() == 1);
-      CHECK(out[0].priority == checks::Priority::p3);
+      CHECK(out[0].priority == Priority::p3);
       CHECK(out[0].kind == "interrupted");
       CHECK(out[0].subject == std::to_string(core::to_int(code)));
     }
@@ -57,25 +57,25 @@ TEST_SUITE("alerts alert rules") {
 
   TEST_CASE("health's findings become one message at their highest priority, only when health exits 1") {
     core::RunOutcome o = ended("health", ExitCode::problems);
-    o.report.set_health_findings({{"P3", "never_run", "pull-stock", "pull-stock has never run"},
-                                  {"P1", "signature_failures", "", "82 signature failures"},
-                                  {"P2", "stuck_jobs", "", "2 stuck jobs"}});
+    o.report.set_health_findings({{Priority::p3, "never_run", "pull-stock", "pull-stock has never run"},
+                                  {Priority::p1, "signature_failures", "", "82 signature failures"},
+                                  {Priority::p2, "stuck_jobs", "", "2 stuck jobs"}});
     const auto out = alerts_for_run(o);
     REQUIRE(out.size() == 1);
     CHECK(out[0].kind == "health");
-    CHECK(out[0].priority == checks::Priority::p1);
+    CHECK(out[0].priority == Priority::p1);
     CHECK(out[0].subject == "P1");
     CHECK(out[0].summary == "found 3 problems");
     CHECK(out[0].detail == "pull-stock has never run; 82 signature failures; 2 stuck jobs");
 
-    o.report.set_health_findings({{"P4", "x", "", "one"}});
+    o.report.set_health_findings({{Priority::p4, "x", "", "one"}});
     CHECK(alerts_for_run(o).at(0).summary == "found 1 problem");
-    CHECK(alerts_for_run(o).at(0).priority == checks::Priority::p4);
+    CHECK(alerts_for_run(o).at(0).priority == Priority::p4);
 
     o.exit_code = ExitCode::success;  // findings without exit 1 are not health's verdict
     CHECK(alerts_for_run(o).empty());
     core::RunOutcome other = ended("validate", ExitCode::problems);
-    other.report.set_health_findings({{"P1", "x", "", "not health"}});
+    other.report.set_health_findings({{Priority::p1, "x", "", "not health"}});
     CHECK(alerts_for_run(other).empty());
   }
 
@@ -89,7 +89,7 @@ TEST_SUITE("alerts alert rules") {
     REQUIRE(out.size() == 1 + alerts::kMaxExhaustedAlerts + 1);
     CHECK(out[0].kind == "partial");
     CHECK(out[1].kind == "dead_letter_exhausted");
-    CHECK(out[1].priority == checks::Priority::p2);
+    CHECK(out[1].priority == Priority::p2);
     CHECK(out[1].subject == "1");
     CHECK(out[1].detail == "item.update 1 exhausted its retries: HTTP 500");  // no original id: the entry's
     CHECK(out[2].detail == "item.update log-2 exhausted its retries: HTTP 500");

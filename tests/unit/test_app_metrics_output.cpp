@@ -58,7 +58,7 @@ TEST_SUITE("app metrics output") {
   TEST_CASE("health's findings are written exactly as health's own JSON writes an alert") {
     const checks::Alert alert{checks::Priority::p1, "signature_failures", "", "82 signature failures"};
     core::RunReport report;
-    report.set_health_findings({{checks::to_string(alert.priority), alert.check, alert.subject, alert.message}});
+    report.set_health_findings({{alert.priority, alert.check, alert.subject, alert.message}});
     CHECK(report.counts()["alerts"] == json::array({checks::to_json(alert)}));
     report.set_health_findings({});
     CHECK(report.counts()["alerts"] == json::array());  // health always reports the key

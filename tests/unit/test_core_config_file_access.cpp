@@ -36,7 +36,7 @@ struct ScratchDir {
     std::filesystem::remove_all(path, ec);
   }
   std::string write(const std::string& name, const std::string& text, mode_t mode) const {
-    const std::string file = path + "/" + name;
+    std::string file = path + "/" + name;
     std::ofstream(file) << text;
     ::chmod(file.c_str(), mode);
     return file;

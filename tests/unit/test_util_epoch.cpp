@@ -30,6 +30,7 @@ TEST_CASE("wait_until is never negative") {
 TEST_CASE("the jitter source draws from [0, 1) and repeats after the same seed") {
   util::seed_jitter(7);
   std::vector<double> first;
+  first.reserve(5);
   for (int i = 0; i < 5; ++i) first.push_back(util::jitter_unit());
   for (const double u : first) {
     CHECK(u >= 0.0);
@@ -37,6 +38,7 @@ TEST_CASE("the jitter source draws from [0, 1) and repeats after the same seed")
   }
   util::seed_jitter(7);
   std::vector<double> again;
+  again.reserve(5);
   for (int i = 0; i < 5; ++i) again.push_back(util::jitter_unit());
   CHECK(again == first);
 }

@@ -40,7 +40,7 @@ void configure_server(httplib::Server& server, bool log_requests, ListeningSocke
       res.set_content(R"({"code":5,"message":"Invalid URL Passed"})", "application/json");
     }
   });
-  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, const std::exception_ptr& error) {
     std::string message = "unknown error";
     try {
       std::rethrow_exception(error);

@@ -24,7 +24,7 @@ std::string one_line(std::string text) {
 
 std::string alert_text(const ChatAlert& alert, const std::string& host) {
   std::string text =
-      "[" + checks::to_string(alert.priority) + "] tshsync " + alert.command + " " + alert.summary + " on " + host;
+      "[" + core::to_string(alert.priority) + "] tshsync " + alert.command + " " + alert.summary + " on " + host;
   if (!alert.detail.empty()) text += ": " + one_line(alert.detail);
   return util::redact(text);
 }

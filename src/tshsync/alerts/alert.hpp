@@ -2,14 +2,14 @@
 
 #include <string>
 
-#include <tshsync/checks/priority.hpp>
+#include <tshsync/core/priority.hpp>
 
 namespace tshsync::alerts {
 
 // One message for the operators' chat channel (not checks::Alert, a problem
 // health found: all of a health run's findings travel in one ChatAlert).
 struct ChatAlert {
-  checks::Priority priority = checks::Priority::p2;
+  core::Priority priority = core::Priority::p2;
   std::string command;  // "pull-products"
   std::string kind;     // "failed", "partial", "interrupted", "health", "dead_letter_exhausted"
   std::string subject;  // what the cool-down tells apart within a kind: exit code, priority, entry id

@@ -7,18 +7,11 @@ namespace tshsync::alerts {
 
 namespace {
 
-using checks::Priority;
 using core::ExitCode;
+using core::Priority;
 
 // SIGTERM's exit code (128 + 15); SIGINT's is ExitCode::interrupted.
 constexpr int kTerminated = 143;
-
-Priority parse_priority(const std::string& text) {
-  if (text == "P1") return Priority::p1;
-  if (text == "P3") return Priority::p3;
-  if (text == "P4") return Priority::p4;
-  return Priority::p2;
-}
 
 std::optional<ChatAlert> exit_alert(const std::string& command, ExitCode exit_code, const std::string& error) {
   if (exit_code == ExitCode::success || exit_code == ExitCode::problems || exit_code == ExitCode::temp_fail)
@@ -52,11 +45,11 @@ std::optional<ChatAlert> health_alert(const std::vector<core::HealthFinding>& fi
   a.priority = Priority::p4;
   std::string messages;
   for (const auto& finding : findings) {
-    a.priority = std::min(a.priority, parse_priority(finding.priority),
+    a.priority = std::min(a.priority, finding.priority,
                           [](Priority x, Priority y) { return static_cast<int>(x) < static_cast<int>(y); });
     messages += (messages.empty() ? "" : "; ") + finding.message;
   }
-  a.subject = checks::to_string(a.priority);  // an escalation gets through the cool-down
+  a.subject = core::to_string(a.priority);  // an escalation gets through the cool-down
   a.summary = findings.size() == 1 ? "found 1 problem" : "found " + std::to_string(findings.size()) + " problems";
   a.detail = messages;
   return a;

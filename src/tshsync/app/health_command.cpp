@@ -48,7 +48,7 @@ void print_tables(const checks::HealthReport& report) {
                                      {1});
   if (!report.alerts.empty()) {
     std::vector<std::vector<std::string>> alerts;
-    for (const auto& a : report.alerts) alerts.push_back({checks::to_string(a.priority), a.check, a.message});
+    for (const auto& a : report.alerts) alerts.push_back({core::to_string(a.priority), a.check, a.message});
     out += "\n" + checks::format_table({"PRIORITY", "CHECK", "ALERT"}, alerts);
   }
   std::fputs(out.c_str(), stderr);
@@ -70,14 +70,13 @@ void print_lines(const checks::HealthReport& report) {
       "signature failures {}, stuck jobs {}, dead letters {} ({} exhausted, {} for a human), "
       "active products without prices {}",
       f.signature_failures, f.stuck_jobs, f.dlq_depth, f.dlq_exhausted, f.dlq_needs_human, f.products_without_prices);
-  for (const auto& a : report.alerts) core::log_info("{} {}: {}", checks::to_string(a.priority), a.check, a.message);
+  for (const auto& a : report.alerts) core::log_info("{} {}: {}", core::to_string(a.priority), a.check, a.message);
 }
 
 void set_counts(core::RunReport& out, const checks::HealthReport& report) {
   const auto& f = report.figures;
   std::vector<core::HealthFinding> findings;
-  for (const auto& a : report.alerts)
-    findings.push_back({checks::to_string(a.priority), a.check, a.subject, a.message});
+  for (const auto& a : report.alerts) findings.push_back({a.priority, a.check, a.subject, a.message});
   const auto highest = checks::highest_priority(report.alerts);
   nlohmann::json rates = nlohmann::json::object();
   for (const auto& t : f.webhook_types) rates[t.event_type] = checks::rate_percent(t.successes, t.total);
@@ -85,7 +84,7 @@ void set_counts(core::RunReport& out, const checks::HealthReport& report) {
   for (const auto& s : f.syncs)
     ages[s.command] = s.last_success_age ? nlohmann::json(s.last_success_age->count()) : nlohmann::json(nullptr);
   out.set_health_findings(std::move(findings));
-  out.set("highest_priority", highest ? nlohmann::json(checks::to_string(*highest)) : nlohmann::json(nullptr));
+  out.set("highest_priority", highest ? nlohmann::json(core::to_string(*highest)) : nlohmann::json(nullptr));
   out.set("window_seconds", f.window.count());
   out.set("webhook_rates", rates);
   out.set("webhook_events", f.webhook_events);

@@ -46,6 +46,7 @@ core::ExitCode pull_stock_command(RunContext& ctx, const PullStockCommandOptions
   pull.listing.full = options.full;
   pull.listing.dry_run = ctx.dry_run;
   pull.listing.lookback = ctx.config.zoho.lookback;
+  pull.listing.max_list_pages = ctx.config.zoho.max_list_pages;
   pull.stock = sync::StockOptions::from_config(ctx.config.zoho, options.locations, ctx.config.erp);
   sync::PullStockCounts counts;
   {

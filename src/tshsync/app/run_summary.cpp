@@ -1,5 +1,7 @@
 #include <tshsync/app/run_summary.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <tshsync/zoho/item.hpp>
@@ -21,19 +23,20 @@ std::string text_of(const nlohmann::json& object, const char* key) {
 
 void append(std::string& out, const std::string& item) { out += (out.empty() ? "" : "; ") + item; }
 
-// validate: the error rules that failed (what made it exit 1), then how many
-// other rules only warn.
-std::string failed_rules(const nlohmann::json& rules) {
+// validate: the error rules that failed (what made it exit 1), by name, then
+// how many other rules only warn.
+std::string failed_rules(const std::vector<core::RuleVerdict>& verdicts) {
+  std::vector<const core::RuleVerdict*> by_name;
+  by_name.reserve(verdicts.size());
+  for (const auto& v : verdicts) by_name.push_back(&v);
+  std::sort(by_name.begin(), by_name.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
   std::string out;
   size_t shown = 0, failed = 0, warned = 0;
-  for (const auto& [name, rule] : rules.get_ref<const nlohmann::json::object_t&>()) {
-    if (!rule.is_object()) continue;
-    const std::string status = text_of(rule, "status");
-    if (status == "warn") ++warned;
-    if (status != "fail") continue;
+  for (const auto* rule : by_name) {
+    if (rule->status == "warn") ++warned;
+    if (rule->status != "fail") continue;
     ++failed;
-    if (shown++ < kMaxItems)
-      append(out, fmt::format("{} {} ({})", name, text_of(rule, "count"), text_of(rule, "severity")));
+    if (shown++ < kMaxItems) append(out, fmt::format("{} {} ({})", rule->name, rule->count, rule->severity));
   }
   if (failed > kMaxItems) append(out, fmt::format("{} more failing", failed - kMaxItems));
   if (warned > 0 && !out.empty()) append(out, fmt::format("{} rule{} warn", warned, warned == 1 ? "" : "s"));
@@ -44,7 +47,8 @@ std::string failed_rules(const nlohmann::json& rules) {
 std::string health_findings(const std::vector<core::HealthFinding>& findings) {
   std::string out;
   for (size_t i = 0; i < findings.size() && i < kMaxItems; ++i)
-    append(out, fmt::format("{} {}: {}", findings[i].priority, findings[i].check, findings[i].message));
+    append(out,
+           fmt::format("{} {}: {}", core::to_string(findings[i].priority), findings[i].check, findings[i].message));
   if (findings.size() > kMaxItems) append(out, fmt::format("{} more", findings.size() - kMaxItems));
   return out;
 }
@@ -76,9 +80,7 @@ std::string run_summary_line(const std::string& command, core::ExitCode exit_cod
   std::string line = command + (exit_code == core::ExitCode::partial ? " partly failed" : " found problems") +
                      " (exit " + std::to_string(code) + ")";
   const nlohmann::json& counts = report.counts();
-  std::string why;
-  if (const nlohmann::json* rules = zoho::find_field(counts, "rules"); rules != nullptr && rules->is_object())
-    why = failed_rules(*rules);
+  std::string why = failed_rules(report.rule_verdicts());
   if (why.empty()) why = health_findings(report.health_findings());
   if (why.empty()) why = telling_counts(counts);
   return why.empty() ? line : line + ": " + why;

@@ -45,24 +45,15 @@ void print_results(const checks::ValidationRun& run) {
 
 core::ExitCode validate_command(RunContext& ctx, const checks::ValidateOptions& options) {
   const checks::ValidationRun run = checks::run_validation(ctx.db, options);
-  nlohmann::json rules = nlohmann::json::object();
-  long long errors = 0, warnings = 0, passed = 0;
-  for (const auto& r : run.results) {
-    rules[r.rule->name] = {
-        {"severity", r.rule->severity}, {"count", r.count}, {"status", r.status}, {"samples", r.samples}};
-    if (r.status == "pass")
-      ++passed;
-    else if (r.rule->severity == "error")
-      ++errors;
-    else if (r.rule->severity == "warning")
-      ++warnings;
-  }
+  std::vector<core::RuleVerdict> verdicts;
+  for (const auto& r : run.results) verdicts.push_back({r.rule->name, r.rule->severity, r.count, r.status, r.samples});
+  const auto passed = std::count_if(verdicts.begin(), verdicts.end(), [](const auto& v) { return v.status == "pass"; });
+  const int64_t errors = core::rules_with_findings(verdicts, "error");
   print_results(run);
-  core::log_info("{} rules checked: {} passed, {} errors, {} warnings", run.results.size(), passed, errors, warnings);
+  core::log_info("{} rules checked: {} passed, {} errors, {} warnings", run.results.size(), passed, errors,
+                 core::rules_with_findings(verdicts, "warning"));
   ctx.report.set("run_id", run.run_id);
-  ctx.report.set("rules", rules);
-  ctx.report.set("errors", errors);
-  ctx.report.set("warnings", warnings);
+  ctx.report.set_rule_verdicts(std::move(verdicts));
   return errors > 0 ? core::ExitCode::problems : core::ExitCode::success;
 }
 

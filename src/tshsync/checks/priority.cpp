@@ -5,8 +5,6 @@
 
 namespace tshsync::checks {
 
-std::string to_string(Priority p) { return "P" + std::to_string(static_cast<int>(p)); }
-
 std::optional<Priority> highest_priority(const std::vector<Alert>& alerts) {
   std::optional<Priority> best;
   for (const auto& a : alerts)

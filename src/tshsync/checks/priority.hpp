@@ -6,14 +6,13 @@
 #include <string_view>
 #include <vector>
 
-// The audit's escalation levels (P1 immediate, P2 within 2 hours, P3 within a
-// day, P4 within a week) and the pure rules that map one figure to one level.
-// No I/O here, so every threshold is unit tested.
+#include <tshsync/core/priority.hpp>
+
+// The pure rules that map one figure to one of the audit's escalation levels
+// (core::Priority). No I/O here, so every threshold is unit tested.
 namespace tshsync::checks {
 
-enum class Priority { p1 = 1, p2 = 2, p3 = 3, p4 = 4 };
-
-std::string to_string(Priority p);  // "P1"
+using core::Priority;
 
 struct Alert {
   Priority priority;

@@ -51,9 +51,13 @@ struct ZohoConfig {
   int max_list_pages = 1000;  // a listing's page cap: at least this, more for a larger known catalog
 };
 
+// TSH's currency (ISO 4217): prices go into a list in it when neither the
+// list nor the command names one.
+inline constexpr const char* kDefaultCurrency = "IQD";
+
 struct SyncConfig {
   std::string default_pricelist = "Consumer";
-  std::string default_currency = "IQD";
+  std::string default_currency = kDefaultCurrency;
   // A run that would delete or deactivate more than this share of a list or
   // of the active catalog stops (exit 65) unless --allow-mass-changes.
   double max_change_share = 0.10;

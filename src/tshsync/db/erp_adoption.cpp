@@ -13,8 +13,9 @@ namespace {
 // insert runs in its own block and any error (an ERP constraint, a missing
 // column) only leaves the product unpriced, which validate and
 // backfill-prices report. %BASE%: the base price column; %COLUMNS% /
-// %VALUES%: [erp.product_prices.insert_defaults]. Ids take the tables' own
-// types (%TYPE), so integer, bigint and uuid keys all work.
+// %VALUES%: [erp.product_prices.insert_defaults]; %CURRENCY%: the currency of
+// a list that names none. Ids take the tables' own types (%TYPE), so integer,
+// bigint and uuid keys all work.
 constexpr const char* kGuardFunction = R"SQL(
 CREATE OR REPLACE FUNCTION tshsync_product_price_guard()
 RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -45,7 +46,7 @@ BEGIN
             RETURN NULL;  -- no default list: validate reports the product
         END IF;
         INSERT INTO product_prices (product_id, pricelist_id, price, currency, source%COLUMNS%)
-        VALUES (v_product_id, v_list_id, v_price, COALESCE(v_currency, 'IQD'), 'backfill'%VALUES%)
+        VALUES (v_product_id, v_list_id, v_price, COALESCE(v_currency, %CURRENCY%), 'backfill'%VALUES%)
         ON CONFLICT (product_id, pricelist_id) DO NOTHING;
     EXCEPTION WHEN OTHERS THEN
         RAISE WARNING 'tshsync: product % left without a price: %', v_product_id, SQLERRM;
@@ -94,8 +95,11 @@ void adopt_erp(pqxx::transaction_base& tx, const core::ErpConfig& config) {
     values += ", CAST(" + tx.quote(d.value) + " AS " + d.type + ")";
   }
   const std::string base = quote_ident(mapping.base_price_column());
-  tx.exec(util::replace_all(util::replace_all(util::replace_all(kGuardFunction, "%BASE%", base), "%COLUMNS%", columns),
-                            "%VALUES%", values));
+  // The constant first: a configured value may hold any text, "%CURRENCY%" too.
+  std::string function = util::replace_all(kGuardFunction, "%CURRENCY%", tx.quote(core::kDefaultCurrency));
+  function = util::replace_all(function, "%BASE%", base);
+  function = util::replace_all(function, "%COLUMNS%", columns);
+  tx.exec(util::replace_all(function, "%VALUES%", values));
   tx.exec(util::replace_all(kTriggers, "%BASE%", base));
 }
 

@@ -28,7 +28,7 @@ void bisect_rejections(size_t count, const RangeTry& try_range,
 }
 
 bool is_record_rejection(const pqxx::sql_error& e) {
-  const std::string state = e.sqlstate();
+  const std::string& state = e.sqlstate();
   return state.rfind("23", 0) == 0 || state == "22001" || state == "22003";
 }
 

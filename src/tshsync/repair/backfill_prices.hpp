@@ -13,7 +13,7 @@ namespace tshsync::repair {
 struct BackfillPricesOptions {
   std::string pricelist;                // the list the base prices go into
   std::optional<std::string> currency;  // empty: the list's own currency, else fallback_currency
-  std::string fallback_currency = "IQD";
+  std::string fallback_currency = core::kDefaultCurrency;
   bool dry_run = false;
   core::ErpConfig erp;  // the base price column, product_prices insert defaults
 };

@@ -49,7 +49,7 @@ std::optional<ListingPosition> ListingPosition::from_json(const nlohmann::json& 
 }
 
 ItemListing::ItemListing(zoho::Client& client, ListingPosition start, int64_t max_pages)
-    : client_(client), start_(start), next_(std::move(start)), checks_(max_pages) {}
+    : client_(client), start_(start), next_(start), checks_(max_pages) {}
 
 nlohmann::json ItemListing::fetch(const ListingPosition& at) {
   zoho::Query query{{"filter_by", "Status.All"}, {"page", std::to_string(at.page)}, {"per_page", "200"}};
@@ -148,16 +148,14 @@ void ItemListing::advance(const ListingPosition& at, const nlohmann::json& items
   }
   if (!has_more) {
     complete_ = true;
-  } else if (!at.sorted) {
-    next_.page = at.page + 1;
-  } else if (!std::is_sorted(times.begin(), times.end())) {
+  } else if (at.sorted && !std::is_sorted(times.begin(), times.end())) {
     page_newest_.reset();
     fall_back_to_page_numbers("did not sort items by last_modified_time");
-  } else if (page_newest_ && (!at.since || *page_newest_ - kOverlap > *at.since)) {
+  } else if (at.sorted && page_newest_ && (!at.since || *page_newest_ - kOverlap > *at.since)) {
     next_.since = *page_newest_ - kOverlap;
     next_.page = 1;
   } else {
-    next_.page = at.page + 1;  // a whole page within one second: page through that second
+    next_.page = at.page + 1;  // a page-number walk, or a whole page within one second: page through that second
   }
 }
 

@@ -7,7 +7,7 @@ namespace tshsync::sync {
 
 namespace {
 
-__extension__ typedef __int128 Int128;
+__extension__ using Int128 = __int128;
 
 // A decimal as mantissa / 10^scale.
 struct Decimal {

@@ -16,8 +16,8 @@
 namespace tshsync::sync {
 
 struct PriceOptions {
-  std::string default_currency = core::SyncConfig{}.default_currency;  // for books that name none
-  MassChangeLimit mass_changes;                                        // deletes beyond it stop the run (exit 65)
+  std::string default_currency = core::kDefaultCurrency;  // for books that name none
+  MassChangeLimit mass_changes;                           // deletes beyond it stop the run (exit 65)
   core::ErpConfig erp;  // the pricelists' Zoho id column, product_prices insert defaults
 };
 

@@ -13,7 +13,7 @@
 namespace tshsync::sync {
 
 struct PullStockOptions {
-  ListingOptions listing;  // pull-stock's page cap stays at its default (1000)
+  ListingOptions listing;
   StockOptions stock;
 };
 

@@ -251,11 +251,11 @@ void Client::Impl::list_pages(const std::string& path, const Query& params, cons
   }
   // A server that never ends the listing (has_more_page stays true, a page
   // repeats) must not spend the organization's daily calls: stop with 69.
-  constexpr int kMaxPages = 1000;
+  const int max_pages = impl_->config.max_list_pages;
   std::unordered_set<std::string> seen_pages;
   for (int page = 1;; ++page) {
-    if (page > kMaxPages)
-      throw core::unavailable_error(fmt::format("Zoho's {} listing passed {} pages; stopping it", path, kMaxPages));
+    if (page > max_pages)
+      throw core::unavailable_error(fmt::format("Zoho's {} listing passed {} pages; stopping it", path, max_pages));
     Query query = base;
     query.emplace_back("page", std::to_string(page));
     query.emplace_back("per_page", std::to_string(kPerPage));

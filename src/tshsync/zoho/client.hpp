@@ -77,7 +77,8 @@ class Client {
   std::optional<LargeAnswer> get_large_if_exists(const std::string& path, const JsonPath& big_array);
   // Pages through a list endpoint (page=1.., per_page=200), handing each
   // page's `collection_key` array to on_page as soon as it arrives; never
-  // holds more than one page.
+  // holds more than one page. A listing past [zoho].max_list_pages pages, or
+  // one that repeats a page, is unavailable_error (69).
   void for_each_page(const std::string& path, const Query& params, const std::string& collection_key,
                      const PageCallback& on_page);
   // Like for_each_page, for a list whose records each carry an array that may

@@ -78,7 +78,7 @@ ApiVerdict decide(long status, const ParsedBody& parsed, const std::optional<lon
   // Zoho signals throttling by code, and not always with HTTP 429 (1070 in
   // particular): the code decides first, whatever the status.
   if (code == kCodeDailyLimit) return ApiVerdict::daily_limit;
-  if (code == kCodeRateLimit || code == kCodeTooManyInProcess) return ApiVerdict::rate_limited;
+  if (code && (*code == kCodeRateLimit || *code == kCodeTooManyInProcess)) return ApiVerdict::rate_limited;
   if (status == 401 || code == kCodeNotAuthorized || code == kCodeNotAuthenticated) return ApiVerdict::unauthorized;
   if (status == 429) return ApiVerdict::rate_limited;
   if (code == kCodeDoesNotExist) return ApiVerdict::not_found;
