@@ -251,7 +251,7 @@ void Client::Impl::list_pages(const std::string& path, const Query& params, cons
   }
   // A server that never ends the listing (has_more_page stays true, a page
   // repeats) must not spend the organization's daily calls: stop with 69.
-  const int max_pages = impl_->config.max_list_pages;
+  const int max_pages = config.max_list_pages;
   std::unordered_set<std::string> seen_pages;
   for (int page = 1;; ++page) {
     if (page > max_pages)
