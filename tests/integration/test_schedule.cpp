@@ -208,7 +208,8 @@ TEST_SUITE("schedule") {
     for (const auto& [job, _] : timers) timer_jobs += job + "; ";
     CHECK(cron_jobs == timer_jobs);
     for (const auto& [job, minutes] : cron) {
-      CAPTURE(job);
+      const std::string& cron_job = job;  // CAPTURE's lambda cannot capture a structured binding in C++17
+      CAPTURE(cron_job);
       if (timers.count(job)) CHECK(timers.at(job).starts == minutes);
     }
   }

@@ -96,7 +96,7 @@ int closed_port() {
   address.sin_port = 0;
   (void)::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
   socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  (void)::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
   ::close(fd);
   return ntohs(address.sin_port);
 }
@@ -480,6 +480,7 @@ TEST_SUITE("zoho client") {
     f.standin.admin_post("/_admin/stats/reset");
     WaitLog waits;
     std::vector<std::unique_ptr<zoho::Client>> clients;
+    clients.reserve(2);
     for (int i = 0; i < 2; ++i) clients.push_back(f.client(waits.fake_time(fast_tuning())));
     f.db.exec("UPDATE tshsync_rate_account SET tat = clock_timestamp(), calls_today = 0");
     std::promise<void> go;

@@ -32,12 +32,14 @@ std::vector<std::string> merged_environment(const Env& extra) {
       all[k] = v;
   }
   std::vector<std::string> out;
+  out.reserve(all.size());
   for (const auto& [k, v] : all) out.push_back(k + "=" + v);
   return out;
 }
 
 std::vector<char*> c_strings(std::vector<std::string>& strings) {
   std::vector<char*> out;
+  out.reserve(strings.size() + 1);
   for (auto& s : strings) out.push_back(s.data());
   out.push_back(nullptr);
   return out;
