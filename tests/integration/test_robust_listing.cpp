@@ -113,11 +113,14 @@ TEST_SUITE("robust-listing") {
   TEST_CASE("[zoho].max_list_pages caps pull-prices' list of price books") {
     Mirrored m;
     auto& [standin, db, active] = m;
-    // A second page of books: 201 in all.
+    // A second page of books: 201 in all. Percentage books, priced from their
+    // list rows: an item-less per_item book would cost a detail and the
+    // /items/pricebookrate calls each, which this test is not about.
     long long added = 0;
     for (auto n = standin.admin_get("/_admin/health")["pricebooks"].get<long long>(); n < 201; ++n, ++added)
-      standin.admin_post("/_admin/pricebooks/9000000000" + std::to_string(10000 + n),
-                         {{"name", "Extra " + std::to_string(n)}});
+      standin.admin_post(
+          "/_admin/pricebooks/9000000000" + std::to_string(10000 + n),
+          {{"name", "Extra " + std::to_string(n)}, {"pricebook_type", "fixed_percentage"}, {"percentage", 5}});
     TempDir dir;
     dir.write("tshsync.toml", "[zoho]\nmax_list_pages = 1\n");
     Env env = pull_env(standin);
