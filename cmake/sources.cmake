@@ -20,6 +20,7 @@ set(TSHSYNC_LIB_SOURCES
   src/tshsync/app/metrics_output.cpp
   src/tshsync/app/migrate_command.cpp
   src/tshsync/app/prometheus_textfile.cpp
+  src/tshsync/app/pull_metrics.cpp
   src/tshsync/app/pull_prices_command.cpp
   src/tshsync/app/pull_products_command.cpp
   src/tshsync/app/pull_stock_command.cpp

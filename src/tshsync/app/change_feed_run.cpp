@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include <tshsync/app/pull_metrics.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_prices_cost.hpp>
 #include <tshsync/sync/state.hpp>
@@ -23,34 +24,17 @@ bool batched_details(const core::Config& config) { return config.zoho.product ==
 int64_t detail_calls(int64_t ids, bool batched) { return batched ? (ids == 0 ? 0 : pages(ids, 100)) : ids; }
 
 void publish_items(core::RunReport& report, const sync::MergeCounts& c, int64_t deactivated) {
-  report.set("fetched", c.fetched);
-  report.set("inserted", c.inserted);
-  report.set("updated", c.updated);
-  report.set("unchanged", c.unchanged);
-  report.set("deactivated", deactivated);
-  report.set("failed", c.failed);
-  report.set("failed_ids", c.failed_ids);
+  publish_item_counts(report, c, deactivated);
   report.records_synced = c.inserted + c.updated + deactivated;
 }
 
 void publish_stock(core::RunReport& report, const sync::StockCounts& c) {
-  report.set("fetched", c.fetched);
-  report.set("updated", c.updated);
-  report.set("unchanged", c.unchanged);
-  report.set("failed", c.failed);
-  report.set("failed_ids", c.failed_ids);
-  report.set("skipped_unknown_items", c.unknown_items);
+  publish_stock_counts(report, c);
   report.records_synced = c.updated;
 }
 
 void publish_prices(core::RunReport& report, const sync::PriceCounts& c) {
-  report.set("pricebooks", c.pricebooks);
-  report.set("prices_inserted", c.prices_inserted);
-  report.set("prices_updated", c.prices_updated);
-  report.set("prices_unchanged", c.prices_unchanged);
-  report.set("prices_deleted", c.prices_deleted);
-  report.set("failed", c.failed);
-  report.set("failed_ids", c.failed_ids);
+  publish_price_counts(report, c);
   report.records_synced = c.prices_inserted + c.prices_updated + c.prices_deleted;
 }
 

@@ -2,6 +2,7 @@
 
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/app/change_feed_run.hpp>
+#include <tshsync/app/pull_metrics.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_prices.hpp>
 #include <tshsync/util/scope_exit.hpp>
@@ -12,13 +13,7 @@ namespace tshsync::app {
 namespace {
 
 void publish(core::RunReport& report, const sync::PriceCounts& counts, const zoho::Client& client) {
-  report.set("pricebooks", counts.pricebooks);
-  report.set("prices_inserted", counts.prices_inserted);
-  report.set("prices_updated", counts.prices_updated);
-  report.set("prices_unchanged", counts.prices_unchanged);
-  report.set("prices_deleted", counts.prices_deleted);
-  report.set("failed", counts.failed);
-  report.set("failed_ids", counts.failed_ids);
+  publish_price_counts(report, counts);
   report.set("skipped_unknown_items", counts.skipped_unknown_items);
   report.set("pricelists_created", counts.pricelists_created);
   report.set("pricelists_linked", counts.pricelists_linked);

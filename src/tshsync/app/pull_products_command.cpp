@@ -2,6 +2,7 @@
 
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/app/change_feed_run.hpp>
+#include <tshsync/app/pull_metrics.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_products.hpp>
 #include <tshsync/util/scope_exit.hpp>
@@ -13,15 +14,9 @@ namespace {
 
 void publish(core::RunReport& report, const sync::PullProductsCounts& counts, const zoho::Client& client) {
   const sync::MergeCounts& items = counts.items;
-  report.set("fetched", items.fetched);
-  report.set("inserted", items.inserted);
-  report.set("updated", items.updated);
-  report.set("unchanged", items.unchanged);
-  report.set("deactivated", counts.deactivated);
-  report.set("failed", items.failed);
+  publish_item_counts(report, items, counts.deactivated);
   if (items.future_times > 0) report.set("future_timestamps", items.future_times);
   report.set("not_products", items.not_products);
-  report.set("failed_ids", items.failed_ids);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
   if (!counts.strategy.empty()) report.set("strategy", counts.strategy);

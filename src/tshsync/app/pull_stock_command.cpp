@@ -2,6 +2,7 @@
 
 #include <tshsync/app/cancellation.hpp>
 #include <tshsync/app/change_feed_run.hpp>
+#include <tshsync/app/pull_metrics.hpp>
 #include <tshsync/core/log.hpp>
 #include <tshsync/sync/pull_stock.hpp>
 #include <tshsync/util/scope_exit.hpp>
@@ -13,12 +14,7 @@ namespace {
 
 void publish(core::RunReport& report, const sync::PullStockCounts& counts, bool locations, const zoho::Client& client) {
   const sync::StockCounts& stock = counts.stock;
-  report.set("fetched", stock.fetched);
-  report.set("updated", stock.updated);
-  report.set("unchanged", stock.unchanged);
-  report.set("failed", stock.failed);
-  report.set("failed_ids", stock.failed_ids);
-  report.set("skipped_unknown_items", stock.unknown_items);
+  publish_stock_counts(report, stock);
   report.set("api_calls", client.api_calls());
   report.set("list_calls", counts.list_calls);
   if (!counts.strategy.empty()) report.set("strategy", counts.strategy);
