@@ -104,7 +104,7 @@ json item_event(const std::string& id) { return {{"item", {{"item_id", id}}}}; }
 
 // A per_item book and one item it prices.
 std::pair<std::string, std::string> priced_entry(Mirrored& m) {
-  const json books = m.standin.admin_get("/_admin/export")["pricebooks"];
+  const json books = m.standin.admin_get("/_admin/export?part=pricebooks")["pricebooks"];
   for (const auto& book : books) {
     if (book["pricebook_type"] != "per_item" || book["status"] != "active") continue;
     for (const auto& entry : book["pricebook_items"]) {

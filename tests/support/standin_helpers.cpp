@@ -16,7 +16,7 @@ Env pull_env(const Standin& standin, const std::string& product) {
 }
 
 std::vector<std::string> item_ids(const Standin& standin, std::size_t count, std::size_t stride) {
-  const nlohmann::json items = standin.admin_get("/_admin/export")["items"];
+  const nlohmann::json items = standin.admin_get("/_admin/export?part=items&fields=item_id")["items"];
   std::vector<std::string> ids;
   for (std::size_t i = 0; i < count && i * stride < items.size(); ++i) ids.push_back(items[i * stride]["item_id"]);
   return ids;

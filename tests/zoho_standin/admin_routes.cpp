@@ -5,8 +5,10 @@
 #include "responses.hpp"
 #include "serialize.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
+#include <vector>
 
 namespace zoho_standin {
 namespace {
@@ -149,22 +151,57 @@ void register_pricebooks(httplib::Server& server, ServerState& state) {
                 }));
 }
 
+// ?fields=a,b keeps only those keys of each exported item: a test reading three
+// fields of 5,000 items then parses a tenth of the text.
+OrderedJson only_fields(OrderedJson item, const std::vector<std::string>& fields) {
+  if (fields.empty()) return item;
+  OrderedJson kept = OrderedJson::object();
+  for (const std::string& field : fields) {
+    if (const auto it = item.find(field); it != item.end()) kept[field] = std::move(*it);
+  }
+  return kept;
+}
+
+std::vector<std::string> split_fields(const std::string& list) {
+  std::vector<std::string> fields;
+  std::size_t start = 0;
+  while (start < list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    if (comma > start) fields.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return fields;
+}
+
 void register_export_tokens_clock(httplib::Server& server, ServerState& state) {
   // Serialized from a copy, so a 100,000-item export does not hold up API requests.
-  server.Get("/_admin/export", [&state](const httplib::Request&, httplib::Response& res) {
+  server.Get("/_admin/export", [&state](const httplib::Request& req, httplib::Response& res) {
+    const std::string part = req.has_param("part") ? req.get_param_value("part") : "";
+    if (!part.empty() && part != "items" && part != "pricebooks") {
+      send_error(res, 400, "part must be items or pricebooks");
+      return;
+    }
+    const std::vector<std::string> fields = split_fields(req.get_param_value("fields"));
     const Catalog snapshot = [&state] {
       const std::lock_guard lock(state.mutex);
       return state.catalog;
     }();
-    auto items = OrderedJson::array();
-    for (const Item* item : snapshot.live_items()) {
-      items.push_back(item_detail(*item, snapshot, Flavor::truth));
+    OrderedJson out = OrderedJson::object();
+    if (part != "pricebooks") {
+      auto items = OrderedJson::array();
+      for (const Item* item : snapshot.live_items()) {
+        items.push_back(only_fields(item_detail(*item, snapshot, Flavor::truth), fields));
+      }
+      out["items"] = std::move(items);
     }
-    auto books = OrderedJson::array();
-    for (const Pricebook& book : snapshot.pricebooks()) {
-      books.push_back(pricebook_detail(book, snapshot));
+    if (part != "items") {
+      auto books = OrderedJson::array();
+      for (const Pricebook& book : snapshot.pricebooks()) {
+        books.push_back(pricebook_detail(book, snapshot));
+      }
+      out["pricebooks"] = std::move(books);
     }
-    send_json(res, 200, OrderedJson{{"items", std::move(items)}, {"pricebooks", std::move(books)}});
+    send_json(res, 200, out);
   });
   server.Post("/_admin/tokens/expire", locked(state, [&state](const auto&, auto& res) {
                 state.tokens.expire_all();
