@@ -4,6 +4,7 @@
 #include <csignal>
 #include <thread>
 
+#include "support/built_paths.hpp"
 #include "support/tshsync_cli.hpp"
 
 using namespace tshsync::test;
@@ -98,7 +99,7 @@ TEST_SUITE("archive-logs") {
     const long long total = logs_total(db);
     TempDir dir;
     // One row per batch: thousands of batches, time enough to interrupt.
-    BackgroundProcess run({TSHSYNC_BINARY, "archive-logs", "--batch-size", "1"}, tshsync_env(db), dir.file("out"),
+    BackgroundProcess run({tshsync_binary(), "archive-logs", "--batch-size", "1"}, tshsync_env(db), dir.file("out"),
                           dir.file("err"));
     for (int i = 0; i < 300 && db.count("SELECT count(*) FROM webhook_logs_archive") < 10; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

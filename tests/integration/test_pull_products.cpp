@@ -8,6 +8,7 @@
 
 #include <tshsync/sync/item_merge.hpp>
 
+#include "support/built_paths.hpp"
 #include "support/standin.hpp"
 #include "support/standin_helpers.hpp"
 #include "support/tshsync_cli.hpp"
@@ -213,7 +214,7 @@ TEST_SUITE("pull-products") {
     const Env env = pull_env(standin);
     standin.admin_post("/_admin/faults",
                        {{"rules", json::array({{{"path", "/items"}, {"kind", "slow"}, {"delay_ms", 250}}})}});
-    BackgroundProcess run({TSHSYNC_BINARY, "pull-products", "--full"}, tshsync_env(db, env));
+    BackgroundProcess run({tshsync_binary(), "pull-products", "--full"}, tshsync_env(db, env));
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (db.count("SELECT count(*) FROM products") < 1000 && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -9,6 +9,7 @@
 #include <tshsync/db/advisory_lock.hpp>
 
 #include "robust_support.hpp"
+#include "support/built_paths.hpp"
 
 using namespace tshsync::test;
 using namespace tshsync::test::robust;
@@ -52,7 +53,7 @@ struct BlockedRun {
       : env(with_config(dir, pull_env(standin), "[database]\nlock_timeout = \"" + lock_timeout + "\"\n")) {
     migrate(db);
     held = std::make_unique<ProductsHeld>(db);
-    run = std::make_unique<BackgroundProcess>(std::vector<std::string>{TSHSYNC_BINARY, "pull-products"},
+    run = std::make_unique<BackgroundProcess>(std::vector<std::string>{tshsync_binary(), "pull-products"},
                                               tshsync_env(db, env), dir.file("out"), dir.file("err"));
     REQUIRE(tshsync_waits_on_a_lock(db));
   }
@@ -119,7 +120,7 @@ TEST_SUITE("robust-database") {
     migrate(db);
     TempDir dir;
     set_faults(standin, json::array({{{"path", "/items"}, {"kind", "slow"}, {"delay_ms", 300}}}));
-    BackgroundProcess run({TSHSYNC_BINARY, "pull-products"}, tshsync_env(db, pull_env(standin)), dir.file("out"),
+    BackgroundProcess run({tshsync_binary(), "pull-products"}, tshsync_env(db, pull_env(standin)), dir.file("out"),
                           dir.file("err"));
     for (int i = 0; i < 300 && items_list_calls(standin) < 2; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -8,6 +8,8 @@
 
 #include <httplib.h>
 
+#include "support/built_paths.hpp"
+
 namespace tshsync::test {
 namespace {
 
@@ -43,7 +45,7 @@ httplib::Client admin_client(int port) {
 
 Standin::Standin(const std::vector<std::string>& args) : args_(args) {
   const std::string port_file = dir_.file("port");
-  std::vector<std::string> argv{ZOHO_STANDIN_BINARY, "--port", "0", "--port-file", port_file};
+  std::vector<std::string> argv{standin_binary(), "--port", "0", "--port-file", port_file};
   argv.insert(argv.end(), args.begin(), args.end());
   process_ = std::make_unique<BackgroundProcess>(argv, Env{}, "", dir_.file("standin.log"));
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);

@@ -13,7 +13,7 @@
 
 namespace tshsync::test {
 
-// The Zoho stand-in (tests/zoho_standin, binary ZOHO_STANDIN_BINARY) running
+// The Zoho stand-in (tests/zoho_standin, standin_binary()) running
 // on a free loopback port for one test; killed at destruction.
 //
 //   Standin s({"--catalog", "audit", "--rate-limit", "120"});

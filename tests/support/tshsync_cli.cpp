@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "support/built_paths.hpp"
+
 namespace tshsync::test {
 
 namespace {
@@ -56,14 +58,14 @@ Env tshsync_env(const TestDatabase& db, const Env& extra) {
 
 ProcessResult run_tshsync_raw(const std::vector<std::string>& args, const Env& env, const std::string& input,
                               int timeout_s) {
-  std::vector<std::string> argv{TSHSYNC_BINARY};
+  std::vector<std::string> argv{tshsync_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, tshsync_env(env), input, timeout_s);
 }
 
 ProcessResult run_tshsync(const TestDatabase& db, const std::vector<std::string>& args, const Env& env,
                           const std::string& input, int timeout_s) {
-  std::vector<std::string> argv{TSHSYNC_BINARY};
+  std::vector<std::string> argv{tshsync_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_process(argv, tshsync_env(db, env), input, timeout_s);
 }
@@ -93,7 +95,7 @@ void migrate(const TestDatabase& db) {
   if (r.exit_code != 0) throw std::runtime_error("migrate failed: " + describe(r));
 }
 
-std::string source_path(const std::string& relative) { return std::string(TSHSYNC_SOURCE_DIR) + "/" + relative; }
+std::string source_path(const std::string& relative) { return std::string(source_dir()) + "/" + relative; }
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
